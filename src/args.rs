@@ -1,0 +1,75 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::print::OutputFormat;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fansql",
+    version,
+    about = "SQL for fan-conversation analytics (Apache DataFusion)",
+    after_help = "With no -c/-f and a terminal on stdin, fansql opens the interactive shell; \
+                  SQL piped on stdin is run in batch."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Run this SQL (repeatable; many statements allowed) and exit.
+    #[arg(short = 'c', long = "command", value_name = "SQL")]
+    pub commands: Vec<String>,
+
+    /// Run the statements in this file (repeatable) and exit.
+    #[arg(short = 'f', long = "file", value_name = "FILE.sql")]
+    pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub session: SessionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SessionArgs {
+    /// Conversation logs to load as `raw_messages`/`messages`: a file, folder or glob of CSV,
+    /// Parquet or JSON/NDJSON, local or s3://, gs://, http(s):// (repeatable).
+    /// Default: $FANSQL_DATA, else data/sample/ when it exists.
+    #[arg(long, value_name = "PATH_OR_URL", global = true)]
+    pub data: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Result format: table, csv, tsv, json, ndjson or markdown
+    /// (default: table on a terminal, csv otherwise).
+    #[arg(long, value_name = "FORMAT", global = true)]
+    pub format: Option<OutputFormat>,
+
+    /// No banner, no timing footers, no progress lines.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Rows shown by the table format (the rest are counted).
+    #[arg(long, value_name = "N", default_value_t = 40, global = true)]
+    pub max_rows: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run saved .sql files; a folder runs its .sql files in name order.
+    Run {
+        /// Files or folders of saved queries.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+
+        /// Folder where relative paths of COPY ... TO and CREATE EXTERNAL TABLE land.
+        #[arg(long, value_name = "DIR", default_value = "outputs")]
+        out: PathBuf,
+    },
+    /// Write synthetic conversation logs in the seed schema, plus a labels file.
+    Generate(crate::generate::GenerateArgs),
+}

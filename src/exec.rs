@@ -1,0 +1,200 @@
+//! Running SQL: parse one statement, resolve relative output paths, plan, execute and print.
+//! Scripts (`-c`, `-f`, stdin, saved queries) stop at the first failing statement and report
+//! its origin and line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use datafusion::arrow::array::{AsArray, RecordBatch};
+use datafusion::arrow::datatypes::UInt64Type;
+use datafusion::error::{DataFusionError, Result};
+use datafusion::prelude::SessionContext;
+use datafusion::sql::parser::{DFParser, Statement};
+use datafusion::sql::sqlparser::ast::Statement as SqlStatement;
+use datafusion::sql::sqlparser::dialect::GenericDialect;
+use futures::StreamExt;
+
+use crate::error::one_line;
+use crate::meta_command::{self, MetaCommand};
+use crate::print::{OutputFormat, ResultWriter};
+use crate::sql_split;
+
+/// How results are shown.
+#[derive(Debug, Clone)]
+pub struct PrintOptions {
+    pub format: OutputFormat,
+    pub max_rows: usize,
+    /// Print a row-count and elapsed-time line after each statement (to stderr).
+    pub timing: bool,
+}
+
+/// What one statement did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// A short description: `SELECT`, `CREATE VIEW staged`, `COPY -> outputs/x.parquet`.
+    pub label: String,
+    /// Rows returned, or rows written by COPY.
+    pub rows: usize,
+    pub elapsed: Duration,
+}
+
+pub struct Executor {
+    pub ctx: SessionContext,
+    pub print: PrintOptions,
+    /// Where relative paths of `COPY ... TO` and `CREATE EXTERNAL TABLE` land (saved-query runs).
+    pub out_dir: Option<PathBuf>,
+    /// The `--data` sources, named in errors raised while reading them.
+    pub sources: Vec<String>,
+}
+
+impl Executor {
+    /// Runs every statement of `sql` and hands each outcome, with its `origin:line`, to `report`;
+    /// stops at the first error, reported as `origin:line: error`.
+    pub async fn run_script(
+        &self,
+        sql: &str,
+        origin: &str,
+        out: &mut dyn Write,
+        report: &mut dyn FnMut(&str, &Outcome) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let statements = sql_split::split(sql).map_err(|e| DataFusionError::Plan(format!("{origin}: {}", one_line(&e))))?;
+        for statement in statements {
+            let place = format!("{origin}:{}", statement.line);
+            let outcome = self
+                .run_statement(&statement.text, out)
+                .await
+                .map_err(|e| DataFusionError::Plan(format!("{place}: {}", one_line(&e))))?;
+            report(&place, &outcome)?;
+        }
+        Ok(())
+    }
+
+    /// Runs a backslash command that needs no shell state (`\?`, `\dt`, `\d`, `\df`); returns
+    /// the command back when it belongs to the interactive shell.
+    pub async fn run_meta(&self, command: MetaCommand, out: &mut dyn Write) -> Result<Option<MetaCommand>> {
+        let sql = match &command {
+            MetaCommand::Help => {
+                out.write_all(meta_command::help_text().as_bytes())?;
+                return Ok(None);
+            }
+            MetaCommand::ListTables => meta_command::TABLES_SQL.to_string(),
+            MetaCommand::Describe(table) => {
+                if !crate::session::table_names(&self.ctx).contains(table) {
+                    return Err(DataFusionError::Plan(format!("no table or view named '{table}' (\\dt lists them)")));
+                }
+                meta_command::describe_sql(table)
+            }
+            MetaCommand::ListFunctions(pattern) => meta_command::functions_sql(pattern.as_deref()),
+            _ => return Ok(Some(command)),
+        };
+        self.run_statement(&sql, out).await?;
+        Ok(None)
+    }
+
+    /// Parses, plans, executes and prints one statement.
+    pub async fn run_statement(&self, sql: &str, out: &mut dyn Write) -> Result<Outcome> {
+        let started = Instant::now();
+        let mut parsed = DFParser::parse_sql_with_dialect(sql, &GenericDialect {})?;
+        let (Some(mut statement), true) = (parsed.pop_front(), parsed.is_empty()) else {
+            return Err(DataFusionError::Plan("expected exactly one SQL statement".into()));
+        };
+        self.resolve_paths(&mut statement);
+        let label = label(&statement);
+        let shows_rows = shows_rows(&statement);
+        let state = self.ctx.state();
+        let plan = state.statement_to_plan(statement).await?;
+        let frame = self.ctx.execute_logical_plan(plan).await?;
+        let schema = frame.schema().inner().clone();
+        let mut stream = frame.execute_stream().await.map_err(|e| self.annotate(e))?;
+
+        let mut rows = 0usize;
+        let mut printer = shows_rows.then(|| ResultWriter::new(out, self.print.format, schema, self.print.max_rows));
+        while let Some(batch) = stream.next().await {
+            let batch = batch.map_err(|e| self.annotate(e))?;
+            match printer.as_mut() {
+                Some(printer) => {
+                    rows += batch.num_rows();
+                    printer.write(&batch)?;
+                }
+                None => rows += copied_rows(&batch).unwrap_or(batch.num_rows()),
+            }
+        }
+        if let Some(printer) = printer {
+            printer.finish()?;
+        }
+        let outcome = Outcome { label, rows, elapsed: started.elapsed() };
+        if self.print.timing {
+            eprintln!("{} row(s) in {:.3} s", outcome.rows, outcome.elapsed.as_secs_f64());
+        }
+        Ok(outcome)
+    }
+
+    /// Makes relative file targets of COPY and CREATE EXTERNAL TABLE land in `out_dir`.
+    fn resolve_paths(&self, statement: &mut Statement) {
+        let Some(dir) = &self.out_dir else { return };
+        let resolve = |path: &mut String| {
+            if is_relative_local(path) {
+                *path = dir.join(&*path).to_string_lossy().into_owned();
+            }
+        };
+        match statement {
+            Statement::CopyTo(copy) => resolve(&mut copy.target),
+            Statement::CreateExternalTable(create) => create.locations.iter_mut().for_each(resolve),
+            _ => {}
+        }
+    }
+
+    /// Names the data sources in errors raised while reading them.
+    fn annotate(&self, err: DataFusionError) -> DataFusionError {
+        let reading = matches!(err.find_root(), DataFusionError::ArrowError(..) | DataFusionError::ParquetError(..) | DataFusionError::ObjectStore(..));
+        if reading && !self.sources.is_empty() {
+            DataFusionError::Plan(format!("reading {}: {}", self.sources.join(", "), one_line(&err)))
+        } else {
+            err
+        }
+    }
+}
+
+fn is_relative_local(path: &str) -> bool {
+    !path.contains("://") && Path::new(path).is_relative()
+}
+
+/// COPY reports the rows it wrote as a single `count` value.
+fn copied_rows(batch: &RecordBatch) -> Option<usize> {
+    let column = batch.column_by_name("count")?;
+    let counts = column.as_primitive_opt::<UInt64Type>()?;
+    Some(counts.iter().flatten().sum::<u64>() as usize)
+}
+
+/// Statements whose result is data to show (queries, SHOW, EXPLAIN, DESCRIBE) rather than an
+/// acknowledgement (DDL, COPY, SET).
+fn shows_rows(statement: &Statement) -> bool {
+    match statement {
+        Statement::Statement(s) => !matches!(
+            s.as_ref(),
+            SqlStatement::CreateView { .. }
+                | SqlStatement::CreateTable { .. }
+                | SqlStatement::CreateSchema { .. }
+                | SqlStatement::Drop { .. }
+                | SqlStatement::Set(..)
+                | SqlStatement::Insert(..)
+        ),
+        Statement::Explain(_) => true,
+        Statement::CopyTo(_) | Statement::CreateExternalTable(_) | Statement::Reset(_) => false,
+    }
+}
+
+fn label(statement: &Statement) -> String {
+    match statement {
+        Statement::CopyTo(copy) => format!("COPY -> {}", copy.target),
+        Statement::CreateExternalTable(create) => format!("CREATE EXTERNAL TABLE {}", create.name),
+        Statement::Explain(_) => "EXPLAIN".into(),
+        Statement::Reset(_) => "RESET".into(),
+        Statement::Statement(s) => match s.as_ref() {
+            SqlStatement::CreateView(view) => format!("CREATE VIEW {}", view.name),
+            SqlStatement::CreateTable(table) => format!("CREATE TABLE {}", table.name),
+            other => other.to_string().split_whitespace().next().unwrap_or("SQL").to_ascii_uppercase(),
+        },
+    }
+}

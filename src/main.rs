@@ -1,0 +1,118 @@
+//! The `fansql` binary: parses arguments and dispatches to the REPL, batch runs, saved-query
+//! runs or the generator. Errors end the process with one line on stderr and exit code 1.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use datafusion::error::{DataFusionError, Result};
+
+use fansql::args::{Cli, Command};
+use fansql::error::one_line;
+use fansql::exec::{Executor, PrintOptions};
+use fansql::meta_command::MetaCommand;
+use fansql::print::OutputFormat;
+use fansql::repl::Repl;
+use fansql::{generate, saved_queries, session};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", one_line(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    if let Some(Command::Generate(args)) = &cli.command {
+        let generated = generate::run(args)?;
+        if !cli.output.quiet {
+            eprintln!(
+                "wrote {} messages of {} fan+model pairs to {} (labels: {})",
+                generated.messages,
+                generated.pairs,
+                args.out.display(),
+                generated.labels.display()
+            );
+        }
+        return Ok(());
+    }
+
+    let interactive = cli.command.is_none() && cli.commands.is_empty() && cli.files.is_empty() && std::io::stdin().is_terminal();
+    let format = cli.output.format.unwrap_or(if std::io::stdout().is_terminal() { OutputFormat::Table } else { OutputFormat::Csv });
+    let ctx = session::new_context()?;
+    let data = session::data_arguments(&cli.session.data);
+    if !data.is_empty() {
+        session::load_messages(&ctx, &data).await?;
+    }
+    let mut executor = Executor {
+        ctx,
+        print: PrintOptions { format, max_rows: cli.output.max_rows, timing: interactive && !cli.output.quiet },
+        out_dir: None,
+        sources: data.clone(),
+    };
+    let mut stdout = std::io::stdout().lock();
+
+    match cli.command {
+        Some(Command::Run { paths, out }) => {
+            let files = saved_queries::expand(&paths)?;
+            std::fs::create_dir_all(&out).map_err(|e| DataFusionError::Plan(format!("{}: {e}", out.display())))?;
+            executor.out_dir = Some(out);
+            let mut status: Box<dyn Write> = if cli.output.quiet { Box::new(std::io::sink()) } else { Box::new(std::io::stderr()) };
+            saved_queries::run(&executor, &files, &mut stdout, &mut status).await
+        }
+        Some(Command::Generate(_)) => Ok(()),
+        None if interactive => {
+            if !cli.output.quiet {
+                print_banner(&executor, &data);
+            }
+            drop(stdout);
+            Repl::new(executor).run().await
+        }
+        None => {
+            let mut ignore = |_: &str, _: &fansql::exec::Outcome| Ok(());
+            for (i, sql) in cli.commands.iter().enumerate() {
+                if sql.trim_start().starts_with('\\') {
+                    let command: MetaCommand = sql.parse().map_err(DataFusionError::Plan)?;
+                    if let Some(command) = executor.run_meta(command, &mut stdout).await? {
+                        return Err(DataFusionError::Plan(format!("{command:?} works only in the interactive shell")));
+                    }
+                    continue;
+                }
+                executor.run_script(sql, &format!("-c #{}", i + 1), &mut stdout, &mut ignore).await?;
+            }
+            for file in &cli.files {
+                let sql = std::fs::read_to_string(file).map_err(|e| DataFusionError::Plan(format!("{}: {e}", file.display())))?;
+                executor.run_script(&sql, &file.display().to_string(), &mut stdout, &mut ignore).await?;
+            }
+            if cli.commands.is_empty() && cli.files.is_empty() {
+                let mut sql = String::new();
+                std::io::stdin().read_to_string(&mut sql).map_err(|e| DataFusionError::Plan(format!("stdin: {e}")))?;
+                executor.run_script(&sql, "stdin", &mut stdout, &mut ignore).await?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn print_banner(executor: &Executor, data: &[String]) {
+    let tables = session::table_names(&executor.ctx);
+    println!("fansql {} on DataFusion {}", env!("CARGO_PKG_VERSION"), datafusion::DATAFUSION_VERSION);
+    if data.is_empty() {
+        println!("{}", session::NO_DATA_HINT);
+    } else {
+        println!("data: {}", data.join(", "));
+        println!("tables: {}", tables.join(", "));
+    }
+    println!("Type \\? for help, \\df for functions, \\q to quit. Statements end with ;");
+}

@@ -1,0 +1,123 @@
+//! Backslash commands of the REPL, psql-style. `ALL` is the single source for `\?` and for
+//! Tab completion.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use crate::print::OutputFormat;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetaCommand {
+    Help,
+    Quit,
+    ListTables,
+    Describe(String),
+    ListFunctions(Option<String>),
+    Include(PathBuf),
+    Output(Option<PathBuf>),
+    Timing(Option<bool>),
+    Format(OutputFormat),
+}
+
+/// Every command with its usage and what it does.
+pub const ALL: &[(&str, &str, &str)] = &[
+    ("\\?", "\\?", "show this help"),
+    ("\\q", "\\q", "quit (Ctrl-D works too)"),
+    ("\\dt", "\\dt", "list tables and views"),
+    ("\\d", "\\d NAME", "describe the columns of a table or view"),
+    ("\\df", "\\df [PATTERN]", "list functions matching PATTERN (* and % are wildcards) with their descriptions"),
+    ("\\i", "\\i FILE", "run the statements in FILE"),
+    ("\\o", "\\o [FILE]", "send query results to FILE, or back to the screen"),
+    ("\\timing", "\\timing [on|off]", "toggle or set the row-count and elapsed-time line"),
+    ("\\format", "\\format FMT", "set the result format: table, csv, tsv, json, ndjson, markdown"),
+];
+
+impl FromStr for MetaCommand {
+    type Err = String;
+
+    fn from_str(line: &str) -> Result<Self, Self::Err> {
+        let mut parts = line.trim().trim_end_matches(';').splitn(2, char::is_whitespace);
+        let name = parts.next().unwrap_or_default();
+        let arg = parts.next().map(str::trim).filter(|a| !a.is_empty());
+        let need = |what: &str| arg.map(str::to_string).ok_or_else(|| format!("{name} needs {what}"));
+        match name {
+            "\\?" | "\\h" | "\\help" => Ok(Self::Help),
+            "\\q" | "\\quit" => Ok(Self::Quit),
+            "\\dt" | "\\d" if arg.is_none() => Ok(Self::ListTables),
+            "\\d" => Ok(Self::Describe(need("a table name")?)),
+            "\\df" => Ok(Self::ListFunctions(arg.map(str::to_string))),
+            "\\i" => Ok(Self::Include(PathBuf::from(need("a file name")?))),
+            "\\o" => Ok(Self::Output(arg.map(PathBuf::from))),
+            "\\timing" => match arg.map(str::to_ascii_lowercase).as_deref() {
+                None => Ok(Self::Timing(None)),
+                Some("on") => Ok(Self::Timing(Some(true))),
+                Some("off") => Ok(Self::Timing(Some(false))),
+                Some(other) => Err(format!("\\timing takes on or off, not '{other}'")),
+            },
+            "\\format" | "\\pset" => Ok(Self::Format(need("a format name")?.parse()?)),
+            other => {
+                let suggestion = ALL
+                    .iter()
+                    .map(|(n, _, _)| *n)
+                    .find(|n| n.starts_with(other) || other.starts_with(n))
+                    .map(|n| format!(" (did you mean {n}?)"))
+                    .unwrap_or_default();
+                Err(format!("unknown command {other}{suggestion}; \\? lists the commands"))
+            }
+        }
+    }
+}
+
+/// The `\?` text.
+pub fn help_text() -> String {
+    let mut text = String::from("Meta-commands (SQL statements end with ;):\n");
+    for (_, usage, what) in ALL {
+        text.push_str(&format!("  {usage:<18} {what}\n"));
+    }
+    text
+}
+
+/// SQL listing functions whose names match a psql-style pattern, with their descriptions.
+pub fn functions_sql(pattern: Option<&str>) -> String {
+    let like = match pattern {
+        None => "%".to_string(),
+        Some(p) if p.contains(['*', '%']) => p.replace('*', "%"),
+        Some(p) => format!("%{p}%"),
+    };
+    format!(
+        "SELECT function, kind, syntax, description FROM (\
+           SELECT routine_name AS function, lower(function_type) AS kind, \
+                  max(syntax_example) AS syntax, max(description) AS description \
+           FROM information_schema.routines WHERE routine_name LIKE '{}' \
+           GROUP BY routine_name, function_type) \
+         ORDER BY description IS NULL, function",
+        like.replace('\'', "''")
+    )
+}
+
+/// SQL describing the columns of a table.
+pub fn describe_sql(table: &str) -> String {
+    format!(
+        "SELECT column_name, data_type, is_nullable FROM information_schema.columns \
+         WHERE table_name = '{}' ORDER BY ordinal_position",
+        table.replace('\'', "''")
+    )
+}
+
+/// SQL listing the tables and views.
+pub const TABLES_SQL: &str = "SELECT table_name, lower(table_type) AS kind FROM information_schema.tables \
+     WHERE table_schema = 'public' ORDER BY table_name";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_commands_and_suggests() {
+        assert_eq!("\\d messages".parse::<MetaCommand>(), Ok(MetaCommand::Describe("messages".into())));
+        assert_eq!("\\d".parse::<MetaCommand>(), Ok(MetaCommand::ListTables));
+        assert_eq!("\\format csv".parse::<MetaCommand>(), Ok(MetaCommand::Format(OutputFormat::Csv)));
+        let err = "\\tim".parse::<MetaCommand>().unwrap_err();
+        assert!(err.contains("did you mean \\timing"), "{err}");
+    }
+}

@@ -1,0 +1,103 @@
+//! Session set-up: the DataFusion context with fansql's functions, and the conversation tables
+//! (`raw_messages`, `messages`) over the `--data` sources.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use datafusion::arrow::array::{Int64Array, RecordBatch};
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::datasource::listing::ListingTable;
+use datafusion::datasource::{MemTable, TableProvider};
+use datafusion::error::{DataFusionError, Result};
+use datafusion::execution::context::SessionConfig;
+use datafusion::prelude::SessionContext;
+
+use crate::data_source::{self, DataSource};
+use crate::messages_view;
+
+/// Where the default sample lives, relative to the working directory.
+pub const SAMPLE_DATA: &str = "data/sample/";
+/// Printed when no data is loaded.
+pub const NO_DATA_HINT: &str = "no conversation logs loaded: pass --data PATH (CSV, Parquet or JSON; \
+     file, folder, glob or s3://, gs://, http(s):// URL) or set FANSQL_DATA";
+
+/// A context with fansql's settings and functions, and no tables.
+pub fn new_context() -> Result<SessionContext> {
+    let config = SessionConfig::new().with_information_schema(true);
+    let ctx = SessionContext::new_with_config(config).enable_url_table();
+    fansql_udfs::register_all(&ctx)?;
+    Ok(ctx)
+}
+
+/// The data arguments in force: `--data`, else `$FANSQL_DATA`, else the bundled sample when it
+/// exists, else none.
+pub fn data_arguments(explicit: &[String]) -> Vec<String> {
+    if !explicit.is_empty() {
+        return explicit.to_vec();
+    }
+    if let Ok(env) = std::env::var("FANSQL_DATA") {
+        if !env.trim().is_empty() {
+            return vec![env];
+        }
+    }
+    if Path::new(SAMPLE_DATA).is_dir() {
+        return vec![SAMPLE_DATA.to_string()];
+    }
+    Vec::new()
+}
+
+/// Registers `raw_messages` and the normalized `messages` view over the given sources.
+pub async fn load_messages(ctx: &SessionContext, args: &[String]) -> Result<()> {
+    let mut sources: Vec<DataSource> = Vec::with_capacity(args.len());
+    for arg in args {
+        sources.push(data_source::resolve(ctx, arg).await?);
+    }
+    let names = args.join(", ");
+    let listing = data_source::raw_table(ctx, &sources).await?;
+    let schema = listing.schema();
+    let raw: Arc<dyn TableProvider> = if messages_view::has_row_id(&schema) {
+        listing
+    } else {
+        number_rows_in_file_order(ctx, listing).await.map_err(|e| {
+            DataFusionError::Plan(format!("{names}: {}", crate::error::one_line(&e)))
+        })?
+    };
+    ctx.register_table("raw_messages", Arc::clone(&raw))?;
+    let view = messages_view::create_view_sql(&raw.schema(), &names)?;
+    ctx.sql(&view).await?.collect().await?;
+    Ok(())
+}
+
+/// Reads the input once, in file order, into memory with a `row_id` column from 1, for logs
+/// that carry no row ids of their own (`row_number() OVER ()` would not keep file order across
+/// parallel partitions).
+async fn number_rows_in_file_order(ctx: &SessionContext, listing: Arc<ListingTable>) -> Result<Arc<dyn TableProvider>> {
+    let config = SessionConfig::new().with_target_partitions(1).with_repartition_file_scans(false);
+    let reader = SessionContext::new_with_config_rt(config, ctx.runtime_env());
+    let batches = reader.read_table(listing.clone())?.collect().await?;
+    let mut fields: Vec<Field> = vec![Field::new("row_id", DataType::Int64, false)];
+    fields.extend(listing.schema().fields().iter().map(|f| f.as_ref().clone()));
+    let schema = Arc::new(Schema::new(fields));
+    let mut next_id = 1i64;
+    let mut numbered = Vec::with_capacity(batches.len());
+    for batch in batches {
+        let n = batch.num_rows() as i64;
+        let ids = Arc::new(Int64Array::from_iter_values(next_id..next_id + n));
+        next_id += n;
+        let mut columns = vec![ids as _];
+        columns.extend(batch.columns().iter().cloned());
+        numbered.push(RecordBatch::try_new(schema.clone(), columns)?);
+    }
+    Ok(Arc::new(MemTable::try_new(schema, vec![numbered])?))
+}
+
+/// Names of the tables and views in the default schema, sorted.
+pub fn table_names(ctx: &SessionContext) -> Vec<String> {
+    let mut names: Vec<String> = ctx
+        .catalog("datafusion")
+        .and_then(|c| c.schema("public"))
+        .map(|s| s.table_names())
+        .unwrap_or_default();
+    names.sort();
+    names
+}

@@ -1,0 +1,15 @@
+//! Sections that group fansql's functions in `SHOW FUNCTIONS` documentation.
+
+use datafusion::logical_expr::DocSection;
+
+pub const CONVERSATIONS: DocSection = DocSection {
+    include: true,
+    label: "fansql: conversations",
+    description: Some("Sessionizing and purchase-milestone stages of fan conversations"),
+};
+
+pub const PARSING: DocSection = DocSection {
+    include: true,
+    label: "fansql: parsing",
+    description: Some("Strict parsing of input columns with errors that name the column"),
+};

@@ -1,0 +1,38 @@
+//! fansql's pipeline functions as DataFusion UDFs.
+//!
+//! Every function lives in its own module with its `Documentation`, so `SHOW FUNCTIONS` and the
+//! shell's `\df` explain it. Any DataFusion application gets all of them with [`register_all`].
+
+use std::sync::Arc;
+
+use datafusion::error::Result;
+use datafusion::logical_expr::{ScalarUDF, WindowUDF};
+use datafusion::prelude::SessionContext;
+
+mod args;
+pub mod conversation_index;
+mod doc_sections;
+pub mod parse_bool;
+pub mod parse_timestamp;
+pub mod stage;
+
+/// The window functions fansql adds.
+pub fn window_functions() -> Vec<Arc<WindowUDF>> {
+    vec![conversation_index::udwf(), stage::udwf()]
+}
+
+/// The scalar functions fansql adds.
+pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
+    vec![parse_timestamp::udf(), parse_bool::udf()]
+}
+
+/// Registers every fansql function on `ctx`.
+pub fn register_all(ctx: &SessionContext) -> Result<()> {
+    for udwf in window_functions() {
+        ctx.register_udwf(udwf.as_ref().clone());
+    }
+    for udf in scalar_functions() {
+        ctx.register_udf(udf.as_ref().clone());
+    }
+    Ok(())
+}
