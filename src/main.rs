@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 use datafusion::error::{DataFusionError, Result};
 
 use fansql::args::{Cli, Command};
@@ -16,7 +16,19 @@ use fansql::repl::Repl;
 use fansql::{generate, saved_queries, session};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print(); // --help and --version
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // clap adds usage hints over several lines; keep the one that says what is wrong.
+            let rendered = e.render().to_string();
+            eprintln!("{}", rendered.lines().next().unwrap_or("error: bad arguments"));
+            return ExitCode::from(2);
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => {

@@ -53,9 +53,8 @@ fn quote_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-/// `CREATE VIEW messages AS ...` over `raw_messages` with the given schema. `source` names the
-/// input in error messages of the strict parsers.
-pub fn create_view_sql(schema: &Schema, source: &str) -> Result<String> {
+/// Fails with one message listing the required columns that `schema` lacks and what it has.
+pub fn check_required(schema: &Schema, source: &str) -> Result<()> {
     let missing: Vec<&str> = [(FAN, "fan_id"), (MODEL, "model (model_id or model_name)"), (TIME, "time (ts, datetime or timestamp)")]
         .iter()
         .filter(|(candidates, _)| find(schema, candidates).is_none())
@@ -69,6 +68,13 @@ pub fn create_view_sql(schema: &Schema, source: &str) -> Result<String> {
             found.join(", ")
         )));
     }
+    Ok(())
+}
+
+/// `CREATE VIEW messages AS ...` over `raw_messages` with the given schema. `source` names the
+/// input in error messages of the strict parsers.
+pub fn create_view_sql(schema: &Schema, source: &str) -> Result<String> {
+    check_required(schema, source)?;
     let col = |candidates: &[&str]| find(schema, candidates).map(quote_ident);
     let type_of = |candidates: &[&str]| {
         find(schema, candidates).and_then(|n| schema.field_with_name(n).ok()).map(|f| f.data_type().clone())

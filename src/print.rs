@@ -109,10 +109,7 @@ impl<'a> ResultWriter<'a> {
                 for batch in &kept {
                     writer.write(batch)?;
                 }
-                writer.finish()?;
-                if total_rows == 0 {
-                    out.write_all(b"[]")?;
-                }
+                writer.finish()?; // writes `[]` for an empty result too
                 out.write_all(b"\n")?;
             }
             OutputFormat::Csv | OutputFormat::Tsv if !started => {

@@ -55,6 +55,7 @@ pub async fn load_messages(ctx: &SessionContext, args: &[String]) -> Result<()> 
     let names = args.join(", ");
     let listing = data_source::raw_table(ctx, &sources).await?;
     let schema = listing.schema();
+    messages_view::check_required(&schema, &names)?;
     let raw: Arc<dyn TableProvider> = if messages_view::has_row_id(&schema) {
         listing
     } else {

@@ -1,0 +1,19 @@
+-- Stage 1 of the pipeline: every message with its conversation and its purchase stage.
+--
+-- A conversation of a fan+model pair ends after more than 4 hours of silence
+-- (conversation_index); stages follow the pair's first and last purchase times (stage).
+-- Output: staged_conversations.parquet, also registered as the table staged_conversations.
+
+CREATE OR REPLACE VIEW staged_messages AS
+SELECT
+  m.*,
+  m.fan_model_id || '_C' || CAST(conversation_index(m.ts) OVER pair AS VARCHAR) AS conversation_id,
+  stage(m.ts, m.purchased) OVER pair AS stage
+FROM messages m
+WINDOW pair AS (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts);
+
+COPY (SELECT * FROM staged_messages ORDER BY fan_id, model_id, ts, row_id)
+TO 'staged_conversations.parquet' STORED AS PARQUET;
+
+CREATE OR REPLACE EXTERNAL TABLE staged_conversations
+STORED AS PARQUET LOCATION 'staged_conversations.parquet';

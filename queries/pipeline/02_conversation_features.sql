@@ -1,0 +1,117 @@
+-- Stage 2 of the pipeline: one row per conversation with activity, money and churn signals.
+-- Output: conversation_features.csv and conversation_features.parquet.
+-- started_at/ended_at are the times of the conversation's first and last message.
+--
+-- Churn-risk signals (all measured at the dataset's latest message, "now"):
+--   hours_since_fan_last_message  hours since the fan of this fan+model pair last wrote
+--                                 (pair level, so every conversation of a pair shares it)
+--   fan_reply_rate                share of chatter messages followed by a fan message in the
+--                                 next row of the conversation (NULL without chatter messages)
+--   fan_message_trend             (fan messages in the second half of the conversation's time
+--                                 span - those in the first half) / fan messages, in [-1, 1];
+--                                 negative means the fan was slowing down
+--   unanswered_chatter_at_end     chatter messages after the fan's last message in the
+--                                 conversation (all of them when the fan never wrote)
+--   churn_risk                    'high'   when the fan has been silent over 72 hours, or the
+--                                          conversation is not active and the fan answered
+--                                          under 30% of chatter messages;
+--                                 'medium' when silent over 24 hours, or 2+ chatter messages
+--                                          went unanswered at the end, or the trend is <= -0.5;
+--                                 'low'    otherwise.
+
+CREATE OR REPLACE TABLE conversation_features AS
+WITH
+dataset AS (SELECT max(ts) AS latest FROM staged_conversations),
+positioned AS (
+  SELECT
+    s.*,
+    row_number() OVER conversation AS position,
+    lead(s.fan_message) OVER conversation IS NOT NULL AS next_row_has_fan_message,
+    min(s.ts) OVER (PARTITION BY s.conversation_id) AS started,
+    max(s.ts) OVER (PARTITION BY s.conversation_id) AS ended
+  FROM staged_conversations s
+  WINDOW conversation AS (PARTITION BY s.conversation_id ORDER BY s.ts, s.row_id)
+),
+marked AS (
+  SELECT
+    p.*,
+    max(CASE WHEN p.fan_message IS NOT NULL THEN p.position END)
+      OVER (PARTITION BY p.conversation_id) AS last_fan_position,
+    date_part('epoch', p.ts) > (date_part('epoch', p.started) + date_part('epoch', p.ended)) / 2 AS second_half
+  FROM positioned p
+),
+per_conversation AS (
+  SELECT
+    conversation_id,
+    first_value(fan_model_id) AS fan_model_id,
+    first_value(fan_id) AS fan_id,
+    first_value(model_id) AS model_id,
+    count(*) AS message_count,
+    count(fan_message) AS fan_message_count,
+    count(chatter_message) AS chatter_message_count,
+    sum(revenue) AS revenue,
+    sum(tips) AS tips,
+    sum(CASE WHEN purchased THEN 1 ELSE 0 END) AS purchase_count,
+    min(ts) AS started,
+    max(ts) AS ended,
+    min(CASE WHEN purchased THEN position END) AS first_purchase_position,
+    min(CASE WHEN purchased THEN ts END) AS first_purchase_ts,
+    max(CASE WHEN purchased THEN ts END) AS last_purchase_ts,
+    max(CASE WHEN fan_message IS NOT NULL THEN ts END) AS last_fan_ts,
+    sum(CASE WHEN chatter_message IS NOT NULL AND next_row_has_fan_message THEN 1 ELSE 0 END) AS answered_chatter,
+    sum(CASE WHEN fan_message IS NOT NULL AND second_half THEN 1 ELSE 0 END) AS fan_second_half,
+    sum(CASE WHEN chatter_message IS NOT NULL AND position > coalesce(last_fan_position, 0) THEN 1 ELSE 0 END)
+      AS unanswered_chatter_at_end
+  FROM marked
+  GROUP BY conversation_id
+),
+signals AS (
+  SELECT
+    c.*,
+    (date_part('epoch', d.latest) - date_part('epoch', max(c.last_fan_ts) OVER (PARTITION BY c.fan_model_id))) / 3600.0
+      AS hours_since_fan_last_message,
+    CASE WHEN c.chatter_message_count > 0 THEN c.answered_chatter / CAST(c.chatter_message_count AS DOUBLE) END
+      AS fan_reply_rate,
+    CASE WHEN c.fan_message_count > 0
+      THEN (2.0 * c.fan_second_half - c.fan_message_count) / c.fan_message_count END AS fan_message_trend,
+    date_part('epoch', d.latest) - date_part('epoch', c.ended) AS seconds_since_last_message
+  FROM per_conversation c CROSS JOIN dataset d
+)
+SELECT
+  conversation_id,
+  fan_model_id,
+  fan_id,
+  model_id,
+  started AS started_at,
+  ended AS ended_at,
+  message_count,
+  fan_message_count,
+  chatter_message_count,
+  revenue,
+  tips,
+  purchase_count,
+  purchase_count / CAST(message_count AS DOUBLE) AS purchase_rate,
+  (date_part('epoch', ended) - date_part('epoch', started)) / 3600.0 AS duration_hours,
+  coalesce(first_purchase_position, message_count) AS messages_before_first_purchase,
+  (date_part('epoch', first_purchase_ts) - date_part('epoch', started)) / 3600.0 AS time_to_first_purchase_hrs,
+  CAST(coalesce(floor((date_part('epoch', last_purchase_ts) - date_part('epoch', first_purchase_ts)) / 86400.0), 0) AS BIGINT)
+    AS days_between_first_last_purchase,
+  seconds_since_last_message <= 48 * 3600 AS active,
+  CAST(floor(seconds_since_last_message / 86400.0) AS BIGINT) AS days_since_last_message,
+  hours_since_fan_last_message,
+  fan_reply_rate,
+  fan_message_trend,
+  unanswered_chatter_at_end,
+  CASE
+    WHEN hours_since_fan_last_message > 72 OR hours_since_fan_last_message IS NULL THEN 'high'
+    WHEN seconds_since_last_message > 48 * 3600 AND fan_reply_rate < 0.3 THEN 'high'
+    WHEN hours_since_fan_last_message > 24 OR unanswered_chatter_at_end >= 2 OR fan_message_trend <= -0.5 THEN 'medium'
+    ELSE 'low'
+  END AS churn_risk
+FROM signals
+ORDER BY fan_model_id, started;
+
+COPY (SELECT * FROM conversation_features) TO 'conversation_features.csv' STORED AS CSV
+OPTIONS ('format.has_header' 'true');
+
+COPY (SELECT * FROM conversation_features) TO 'conversation_features.parquet' STORED AS PARQUET;

@@ -1,0 +1,206 @@
+//! The command-line interface, through the real binary: batch flags, formats, `run`, exit codes
+//! and one-line errors for bad input.
+
+mod common;
+
+use common::*;
+use std::fs;
+
+const SEED_HEADER: &str = "row_id,chatter_name,model_name,fan_message,chatter_message,price,purchased,fan_id,datetime,tips,revenue\n";
+
+fn write(dir: &std::path::Path, name: &str, text: &[u8]) -> String {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn batch_command_prints_csv_when_piped() {
+    let out = run(&["-c", "SELECT 1 AS x, 'a' AS y"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "x,y\n1,a\n");
+}
+
+#[test]
+fn every_output_format() {
+    let sql = "SELECT * FROM (VALUES (1, 'a|b'), (2, NULL)) AS t(n, s) ORDER BY n";
+    let cases = [
+        ("csv", "n,s\n1,a|b\n2,\n"),
+        ("tsv", "n\ts\n1\ta|b\n2\t\n"),
+        ("json", "[{\"n\":1,\"s\":\"a|b\"},{\"n\":2}]\n"),
+        ("ndjson", "{\"n\":1,\"s\":\"a|b\"}\n{\"n\":2}\n"),
+        ("markdown", "| n | s |\n| --- | --- |\n| 1 | a\\|b |\n| 2 | NULL |\n"),
+    ];
+    for (format, expected) in cases {
+        let out = run(&["--format", format, "-c", sql]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert_eq!(stdout(&out), expected, "format {format}");
+    }
+    let table = run(&["--format", "table", "--max-rows", "1", "-c", sql]);
+    let text = stdout(&table);
+    assert!(text.contains("| 1 | a|b |") && !text.contains("| 2 ") && text.contains("(2 rows, first 1 shown"), "{text}");
+}
+
+#[test]
+fn empty_results_still_print_headers() {
+    let out = run(&["--format", "csv", "-c", "SELECT 1 AS x WHERE false"]);
+    assert_eq!(stdout(&out), "x\n");
+    let out = run(&["--format", "json", "-c", "SELECT 1 AS x WHERE false"]);
+    assert_eq!(stdout(&out), "[]\n");
+}
+
+#[test]
+fn repeated_commands_files_and_stdin() {
+    let dir = temp_dir();
+    let file = write(dir.path(), "q.sql", b"SELECT 2 AS b;\n-- comment; with semicolon\nSELECT 3 AS c;");
+    let out = run(&["-c", "SELECT 1 AS a; SELECT 10 AS a2", "-f", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "a\n1\na2\n10\nb\n2\nc\n3\n");
+
+    let piped = run_in(&project_root(), &[], Some("SELECT 4 AS d;\nSELECT 5 AS e;\n"));
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    assert_eq!(stdout(&piped), "d\n4\ne\n5\n");
+}
+
+#[test]
+fn a_failing_statement_stops_the_script_with_its_line() {
+    let dir = temp_dir();
+    let file = write(dir.path(), "bad.sql", b"SELECT 1 AS ok;\n\nSELECT no_such_column FROM messages;\nSELECT 2 AS never;");
+    let out = run(&["-f", &file]);
+    assert_one_line_error(&out, &["bad.sql:3", "no_such_column"]);
+    assert_eq!(stdout(&out), "ok\n1\n");
+}
+
+#[test]
+fn syntax_errors_are_one_line() {
+    let out = run(&["-c", "SELEC 1"]);
+    assert_one_line_error(&out, &["syntax error"]);
+}
+
+#[test]
+fn meta_commands_in_batch() {
+    let out = run(&["-c", "\\dt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("messages,view") && text.contains("raw_messages,"), "{text}");
+    let out = run(&["-c", "\\df stage"]);
+    assert!(stdout(&out).contains("Purchase-milestone stage"), "{}", stdout(&out));
+    let out = run(&["-c", "\\d nope"]);
+    assert_one_line_error(&out, &["no table or view named 'nope'"]);
+}
+
+#[test]
+fn messages_view_normalizes_seed_style_csv() {
+    let dir = temp_dir();
+    let csv = format!(
+        "{SEED_HEADER}7,Chatter1,Model1,hi there,  ,10.0,TRUE,fan_1,2025-04-09 10:00:00,2.5,\n8,,Model1,,hello,0,no,fan_1,2025-04-09T11:00:00Z,,\n"
+    );
+    let data = write(dir.path(), "m.csv", csv.as_bytes());
+    let sql = "SELECT row_id, fan_id, model_id, chatter_id, fan_model_id, ts, fan_message, chatter_message, price, purchased, tips, revenue FROM messages ORDER BY row_id";
+    let out = run(&["--data", &data, "-c", sql]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "row_id,fan_id,model_id,chatter_id,fan_model_id,ts,fan_message,chatter_message,price,purchased,tips,revenue\n\
+         7,fan_1,Model1,Chatter1,fan_1_Model1,2025-04-09T10:00:00,hi there,,10.0,true,2.5,12.5\n\
+         8,fan_1,Model1,,fan_1_Model1,2025-04-09T11:00:00,,hello,0.0,false,0.0,0.0\n"
+    );
+}
+
+#[test]
+fn rows_without_ids_are_numbered_in_file_order_and_json_is_read() {
+    let dir = temp_dir();
+    let json = b"[{\"fan_id\": \"f\", \"model_id\": \"m\", \"ts\": \"2025-04-09 10:00:00\", \"purchase\": \"1\", \"price\": 5},\n {\"fan_id\": \"f\", \"model_id\": \"m\", \"ts\": \"2025-04-09 09:00:00\"}]";
+    let data = write(dir.path(), "m.json", json);
+    let out = run(&["--data", &data, "-c", "SELECT row_id, ts, purchased, revenue FROM messages ORDER BY row_id"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "row_id,ts,purchased,revenue\n1,2025-04-09T10:00:00,true,5.0\n2,2025-04-09T09:00:00,false,0.0\n");
+}
+
+#[test]
+fn bad_inputs_give_one_line_errors() {
+    let dir = temp_dir();
+    let missing = dir.path().join("nope.csv").to_string_lossy().into_owned();
+    assert_one_line_error(&run(&["--data", &missing, "-c", "SELECT 1"]), &["nope.csv", "no such file"]);
+
+    let columns = write(dir.path(), "cols.csv", b"fan,body\n1,hi\n");
+    assert_one_line_error(
+        &run(&["--data", &columns, "-c", "SELECT 1"]),
+        &["cols.csv", "missing required column(s): fan_id, model (model_id or model_name), time (ts, datetime or timestamp)", "found: fan, body"],
+    );
+
+    let bad_time = write(dir.path(), "time.csv", format!("{SEED_HEADER}1,c,m,hi,yo,0,false,f,not a time,0,0\n").as_bytes());
+    assert_one_line_error(
+        &run(&["--data", &bad_time, "-c", "SELECT min(ts) FROM messages"]),
+        &["time.csv: column datetime", "'not a time'"],
+    );
+
+    let bad_bool = write(dir.path(), "bool.csv", format!("{SEED_HEADER}1,c,m,hi,yo,0,perhaps,f,2025-04-09 10:00:00,0,0\n").as_bytes());
+    assert_one_line_error(
+        &run(&["--data", &bad_bool, "-c", "SELECT sum(revenue) FROM messages"]),
+        &["bool.csv: column purchased", "'perhaps'"],
+    );
+
+    let empty = write(dir.path(), "empty.csv", b"");
+    assert_one_line_error(&run(&["--data", &empty, "-c", "SELECT 1"]), &["empty.csv"]);
+
+    let latin1 = write(dir.path(), "latin1.csv", &[SEED_HEADER.as_bytes(), b"1,c,m,caf\xe9,yo,0,false,f,2025-04-09 10:00:00,0,0\n"].concat());
+    assert_one_line_error(&run(&["--data", &latin1, "-c", "SELECT count(*) FROM messages"]), &["latin1.csv"]);
+
+    let unknown = write(dir.path(), "notes.txt", b"hello");
+    assert_one_line_error(&run(&["--data", &unknown, "-c", "SELECT 1"]), &["notes.txt", "no .csv, .parquet or .json"]);
+
+    assert_one_line_error(&run(&["--format", "xml", "-c", "SELECT 1"]), &["xml"]);
+}
+
+#[test]
+fn default_data_and_hint() {
+    let dir = temp_dir();
+    let out = run_in(dir.path(), &["-c", "SELECT count(*) AS n FROM messages"], None);
+    assert_one_line_error(&out, &["messages"]);
+    let out = run(&["-c", "SELECT count(*) > 0 AS loaded FROM messages"]);
+    assert_eq!(stdout(&out), "loaded\ntrue\n", "{}", stderr(&out));
+}
+
+#[test]
+fn run_executes_a_folder_in_name_order_into_out() {
+    let dir = temp_dir();
+    let queries = dir.path().join("queries");
+    fs::create_dir(&queries).unwrap();
+    write(&queries, "02_export.sql", b"COPY (SELECT * FROM counts) TO 'counts.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');\nSELECT n FROM counts;");
+    write(&queries, "01_make.sql", b"CREATE VIEW counts AS SELECT count(*) AS n FROM messages;");
+    write(&queries, "notes.md", b"not sql");
+    let out_dir = dir.path().join("out");
+    let out = run(&["run", queries.to_str().unwrap(), "--out", out_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let status = stderr(&out);
+    assert!(status.contains("01_make.sql:1") && status.contains("CREATE VIEW counts"), "{status}");
+    assert!(status.contains("02_export.sql:1") && status.contains("COPY ->"), "{status}");
+    let written = fs::read_to_string(out_dir.join("counts.csv")).unwrap();
+    assert!(written.starts_with("n\n"), "{written}");
+    assert_eq!(stdout(&out), written, "the SELECT prints what was exported");
+
+    write(&queries, "03_fail.sql", b"SELECT 1;\nSELECT nope FROM counts;");
+    let out = run(&["run", queries.to_str().unwrap(), "--out", out_dir.to_str().unwrap(), "--quiet"]);
+    assert_one_line_error(&out, &["03_fail.sql:2", "nope"]);
+    assert_one_line_error(&run(&["run", dir.path().join("missing").to_str().unwrap()]), &["missing", "no such file or folder"]);
+}
+
+#[test]
+fn generate_is_deterministic_per_seed() {
+    let dir = temp_dir();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    for name in ["a.csv", "b.csv"] {
+        let out = run(&["generate", "--fans", "30", "--seed", "5", "--out", &path(name)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let other = run(&["generate", "--fans", "30", "--seed", "6", "--out", &path("c.csv"), "--quiet"]);
+    assert!(other.status.success());
+    let a = fs::read(path("a.csv")).unwrap();
+    assert_eq!(a, fs::read(path("b.csv")).unwrap());
+    assert_ne!(a, fs::read(path("c.csv")).unwrap());
+    assert_eq!(fs::read(path("a_labels.csv")).unwrap(), fs::read(path("b_labels.csv")).unwrap());
+    let out = run(&["--data", &path("a.csv"), "-c", "SELECT count(DISTINCT fan_id) AS fans FROM messages"]);
+    assert_eq!(stdout(&out), "fans\n30\n", "{}", stderr(&out));
+    assert_one_line_error(&run(&["generate", "--fans", "3", "--out", &path("x.txt")]), &["x.txt", ".parquet or .csv"]);
+}
