@@ -105,6 +105,6 @@ mod tests {
         assert_eq!(words("st"), vec!["stage"]);
         assert_eq!(words("se"), vec!["select", "set"]);
         assert_eq!(words("SE"), vec!["SELECT", "SET"]);
-        assert_eq!(words("\\d"), vec!["\\df", "\\dt"]);
+        assert_eq!(words("\\d"), vec!["\\dt", "\\df"]);
     }
 }

@@ -23,7 +23,9 @@ pub const NO_DATA_HINT: &str = "no conversation logs loaded: pass --data PATH (C
 
 /// A context with fansql's settings and functions, and no tables.
 pub fn new_context() -> Result<SessionContext> {
-    let config = SessionConfig::new().with_information_schema(true);
+    let mut config = SessionConfig::new().with_information_schema(true);
+    // Logs are often kept in dated sub-folders (chat/2025-04/...): a folder means all below it.
+    config.options_mut().execution.listing_table_ignore_subdirectory = false;
     let ctx = SessionContext::new_with_config(config).enable_url_table();
     fansql_udfs::register_all(&ctx)?;
     Ok(ctx)

@@ -1,0 +1,86 @@
+//! The shipped pipeline on the real seed chat logs (`../shared/seed-data`): stages, conversation
+//! ids and message counts equal the prototype's reference, and revenue is money, not a count.
+
+mod common;
+
+use common::*;
+use datafusion::arrow::array::{AsArray, RecordBatch};
+use datafusion::arrow::datatypes::Int64Type;
+use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionContext};
+use std::path::Path;
+
+async fn one_row(ctx: &SessionContext, sql: &str) -> RecordBatch {
+    let batches = ctx.sql(sql).await.unwrap().collect().await.unwrap();
+    assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 1, "{sql}");
+    batches.into_iter().find(|b| b.num_rows() == 1).unwrap()
+}
+
+fn int(batch: &RecordBatch, column: &str) -> i64 {
+    batch.column_by_name(column).unwrap().as_primitive::<Int64Type>().value(0)
+}
+
+fn run_pipeline(data: &Path, out: &Path) {
+    let output = run(&["run", "queries/pipeline", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert!(output.status.success(), "pipeline failed: {}", stderr(&output));
+}
+
+async fn check_outputs(seed: &Path, out: &Path) {
+    let ctx = SessionContext::new();
+    let parquet = |p: &Path| p.to_str().unwrap().to_string();
+    ctx.register_parquet("staged", parquet(&out.join("staged_conversations.parquet")), ParquetReadOptions::default()).await.unwrap();
+    ctx.register_parquet("features", parquet(&out.join("conversation_features.parquet")), ParquetReadOptions::default()).await.unwrap();
+    ctx.register_parquet("ref_stages", parquet(&seed.join("reference/seed_stages.parquet")), ParquetReadOptions::default()).await.unwrap();
+    ctx.register_parquet("seed", parquet(&seed.join("messages.parquet")), ParquetReadOptions::default()).await.unwrap();
+    ctx.register_csv("ref_features", parquet(&seed.join("reference/seed_conversation_features.csv")), CsvReadOptions::new()).await.unwrap();
+
+    let stages = one_row(
+        &ctx,
+        "SELECT count(*) AS total, sum(CASE WHEN s.stage = r.stage THEN 1 ELSE 0 END) AS same \
+         FROM staged s JOIN ref_stages r ON s.row_id = r.row_id",
+    )
+    .await;
+    assert_eq!((int(&stages, "total"), int(&stages, "same")), (5880, 5880), "stages per row");
+
+    let conversations = one_row(
+        &ctx,
+        "SELECT (SELECT count(*) FROM features) AS ours, (SELECT count(*) FROM ref_features) AS reference, \
+                count(*) AS matched FROM features f JOIN ref_features r \
+                ON f.conversation_id = r.conversation_id AND f.message_count = r.message_count",
+    )
+    .await;
+    assert_eq!(
+        (int(&conversations, "ours"), int(&conversations, "reference"), int(&conversations, "matched")),
+        (671, 671, 671),
+        "conversation ids and message counts"
+    );
+
+    let revenue = one_row(
+        &ctx,
+        "WITH expected AS (SELECT s.conversation_id, sum(m.revenue) AS revenue \
+                           FROM staged s JOIN seed m ON s.row_id = m.row_id GROUP BY 1) \
+         SELECT count(*) AS compared, \
+                sum(CASE WHEN abs(f.revenue - e.revenue) < 1e-9 THEN 1 ELSE 0 END) AS equal, \
+                sum(CASE WHEN f.revenue <> f.purchase_count THEN 1 ELSE 0 END) AS not_a_count \
+         FROM features f JOIN expected e ON f.conversation_id = e.conversation_id",
+    )
+    .await;
+    assert_eq!(int(&revenue, "compared"), 671);
+    assert_eq!(int(&revenue, "equal"), 671, "revenue is the sum of the revenue column");
+    assert!(int(&revenue, "not_a_count") > 0, "revenue must not be a purchase count");
+}
+
+#[tokio::test]
+async fn pipeline_matches_the_seed_reference_from_parquet() {
+    let Some(seed) = seed_data("pipeline_matches_the_seed_reference_from_parquet") else { return };
+    let out = temp_dir();
+    run_pipeline(&seed.join("messages.parquet"), out.path());
+    check_outputs(&seed, out.path()).await;
+}
+
+#[tokio::test]
+async fn pipeline_matches_the_seed_reference_from_csv() {
+    let Some(seed) = seed_data("pipeline_matches_the_seed_reference_from_csv") else { return };
+    let out = temp_dir();
+    run_pipeline(&seed.join("messages.csv"), out.path());
+    check_outputs(&seed, out.path()).await;
+}
