@@ -85,7 +85,13 @@ impl Executor {
                 }
                 meta_command::describe_sql(table)
             }
-            MetaCommand::ListFunctions(pattern) => meta_command::functions_sql(pattern.as_deref()),
+            MetaCommand::ListFunctions(pattern) => {
+                if let Some(help) = pattern.as_deref().and_then(|name| meta_command::function_help(&self.ctx.state(), name)) {
+                    out.write_all(help.as_bytes())?;
+                    return Ok(None);
+                }
+                meta_command::functions_sql(pattern.as_deref())
+            }
             _ => return Ok(Some(command)),
         };
         self.run_statement(&sql, out).await?;

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use datafusion::execution::context::SessionState;
+
 use crate::print::OutputFormat;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +27,7 @@ pub const ALL: &[(&str, &str, &str)] = &[
     ("\\q", "\\q", "quit (Ctrl-D works too)"),
     ("\\dt", "\\dt", "list tables and views"),
     ("\\d", "\\d NAME", "describe the columns of a table or view"),
-    ("\\df", "\\df [PATTERN]", "list functions matching PATTERN (* and % are wildcards) with their descriptions"),
+    ("\\df", "\\df [PATTERN]", "list functions matching PATTERN (* and % are wildcards); \\df NAME explains one"),
     ("\\i", "\\i FILE", "run the statements in FILE"),
     ("\\o", "\\o [FILE]", "send query results to FILE, or back to the screen"),
     ("\\timing", "\\timing [on|off]", "toggle or set the row-count and elapsed-time line"),
@@ -95,6 +97,61 @@ pub fn functions_sql(pattern: Option<&str>) -> String {
     )
 }
 
+/// The full documentation of the function named exactly `name`, as `\\df NAME` prints it:
+/// kind, syntax, description, arguments, example and related functions.
+pub fn function_help(state: &SessionState, name: &str) -> Option<String> {
+    let (kind, doc) = if let Some(f) = state.scalar_functions().get(name) {
+        ("scalar function", f.documentation())
+    } else if let Some(f) = state.aggregate_functions().get(name) {
+        ("aggregate function", f.documentation())
+    } else if let Some(f) = state.window_functions().get(name) {
+        ("window function", f.documentation())
+    } else {
+        return None;
+    };
+    let Some(doc) = doc else {
+        return Some(format!("{name}: {kind} (no documentation)\n"));
+    };
+    let mut text = format!("{name}: {kind}\n\n  {}\n\n", doc.syntax_example);
+    text.push_str(&wrap(&doc.description, 96, "  "));
+    if let Some(arguments) = &doc.arguments {
+        text.push_str("\nArguments:\n");
+        for (argument, about) in arguments {
+            text.push_str(&format!("  {argument:<12} {}\n", about));
+        }
+    }
+    if let Some(example) = &doc.sql_example {
+        text.push_str("\nExample:\n");
+        for line in example.lines().filter(|l| !l.starts_with("```")) {
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    if let Some(related) = &doc.related_udfs {
+        text.push_str(&format!("\nSee also: {}\n", related.join(", ")));
+    }
+    Some(text)
+}
+
+/// Wraps `text` at `width` columns, each line starting with `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        if line.len() > indent.len() && line.len() + 1 + word.len() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 /// SQL describing the columns of a table.
 pub fn describe_sql(table: &str) -> String {
     format!(
@@ -119,5 +176,14 @@ mod tests {
         assert_eq!("\\format csv".parse::<MetaCommand>(), Ok(MetaCommand::Format(OutputFormat::Csv)));
         let err = "\\tim".parse::<MetaCommand>().unwrap_err();
         assert!(err.contains("did you mean \\timing"), "{err}");
+    }
+
+    #[test]
+    fn explains_one_function() {
+        let ctx = crate::session::new_context().unwrap();
+        let text = function_help(&ctx.state(), "stage").unwrap();
+        assert!(text.starts_with("stage: window function"), "{text}");
+        assert!(text.contains("Arguments:\n  ts ") && text.contains("Example:"), "{text}");
+        assert!(function_help(&ctx.state(), "no_such_function").is_none());
     }
 }

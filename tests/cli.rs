@@ -84,7 +84,10 @@ fn meta_commands_in_batch() {
     let text = stdout(&out);
     assert!(text.contains("messages,view") && text.contains("raw_messages,"), "{text}");
     let out = run(&["-c", "\\df stage"]);
-    assert!(stdout(&out).contains("Purchase-milestone stage"), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("stage: window function") && text.contains("Purchase-milestone stage"), "{text}");
+    let out = run(&["-c", "\\df conversation*"]);
+    assert!(stdout(&out).contains("conversation_index,window,"), "{}", stdout(&out));
     let out = run(&["-c", "\\d nope"]);
     assert_one_line_error(&out, &["no table or view named 'nope'"]);
 }
