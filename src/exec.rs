@@ -2,7 +2,7 @@
 //! Scripts (`-c`, `-f`, stdin, saved queries) stop at the first failing statement and report
 //! its origin and line.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -18,6 +18,8 @@ use futures::StreamExt;
 use crate::error::one_line;
 use crate::meta_command::{self, MetaCommand};
 use crate::print::{OutputFormat, ResultWriter};
+use crate::progress::Progress;
+use fansql_udfs::api::spend;
 use crate::sql_split;
 
 /// How results are shown.
@@ -27,6 +29,9 @@ pub struct PrintOptions {
     pub max_rows: usize,
     /// Print a row-count and elapsed-time line after each statement (to stderr).
     pub timing: bool,
+    /// Print what API-backed functions did (requests, cache hits, tokens, cost) and draw a
+    /// progress bar while they work (to stderr, on a terminal).
+    pub report_spend: bool,
 }
 
 /// What one statement did.
@@ -100,6 +105,18 @@ impl Executor {
 
     /// Parses, plans, executes and prints one statement.
     pub async fn run_statement(&self, sql: &str, out: &mut dyn Write) -> Result<Outcome> {
+        spend::begin_query();
+        let spend_before = spend::LLM.snapshot();
+        let _progress = Progress::start(self.print.report_spend && std::io::stderr().is_terminal());
+        let outcome = self.execute(sql, out).await;
+        let spent = spend::LLM.snapshot().since(&spend_before);
+        if self.print.report_spend && !spent.is_empty() {
+            eprintln!("profile_llm: {spent}");
+        }
+        outcome
+    }
+
+    async fn execute(&self, sql: &str, out: &mut dyn Write) -> Result<Outcome> {
         let started = Instant::now();
         let mut parsed = DFParser::parse_sql_with_dialect(sql, &GenericDialect {})?;
         let (Some(mut statement), true) = (parsed.pop_front(), parsed.is_empty()) else {
@@ -109,7 +126,7 @@ impl Executor {
         let label = label(&statement);
         let shows_rows = shows_rows(&statement);
         let state = self.ctx.state();
-        let plan = state.statement_to_plan(statement).await?;
+        let plan = state.statement_to_plan(statement).await.map_err(|e| self.hint_missing_data(e))?;
         let frame = self.ctx.execute_logical_plan(plan).await?;
         let schema = frame.schema().inner().clone();
         let mut stream = frame.execute_stream().await.map_err(|e| self.annotate(e))?;
@@ -148,6 +165,16 @@ impl Executor {
             Statement::CopyTo(copy) => resolve(&mut copy.target),
             Statement::CreateExternalTable(create) => create.locations.iter_mut().for_each(resolve),
             _ => {}
+        }
+    }
+
+    /// Adds how to load logs to "table not found" errors of a session that has none.
+    fn hint_missing_data(&self, err: DataFusionError) -> DataFusionError {
+        let text = one_line(&err);
+        if self.sources.is_empty() && text.contains("messages' not found") {
+            DataFusionError::Plan(format!("{text}; {}", crate::session::NO_DATA_HINT))
+        } else {
+            err
         }
     }
 

@@ -11,6 +11,7 @@ pub mod helper;
 pub mod messages_view;
 pub mod meta_command;
 pub mod print;
+pub mod progress;
 pub mod repl;
 pub mod saved_queries;
 pub mod session;

@@ -63,13 +63,19 @@ async fn run(cli: Cli) -> Result<()> {
     let interactive = cli.command.is_none() && cli.commands.is_empty() && cli.files.is_empty() && std::io::stdin().is_terminal();
     let format = cli.output.format.unwrap_or(if std::io::stdout().is_terminal() { OutputFormat::Table } else { OutputFormat::Csv });
     let ctx = session::new_context()?;
+    let provider_line = session::resolve_providers(&ctx).await?;
     let data = session::data_arguments(&cli.session.data);
     if !data.is_empty() {
         session::load_messages(&ctx, &data).await?;
     }
     let mut executor = Executor {
         ctx,
-        print: PrintOptions { format, max_rows: cli.output.max_rows, timing: interactive && !cli.output.quiet },
+        print: PrintOptions {
+            format,
+            max_rows: cli.output.max_rows,
+            timing: interactive && !cli.output.quiet,
+            report_spend: !cli.output.quiet,
+        },
         out_dir: None,
         sources: data.clone(),
     };
@@ -86,7 +92,7 @@ async fn run(cli: Cli) -> Result<()> {
         Some(Command::Generate(_)) => Ok(()),
         None if interactive => {
             if !cli.output.quiet {
-                print_banner(&executor, &data);
+                print_banner(&executor, &data, &provider_line);
             }
             drop(stdout);
             Repl::new(executor).run().await
@@ -117,7 +123,7 @@ async fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn print_banner(executor: &Executor, data: &[String]) {
+fn print_banner(executor: &Executor, data: &[String], provider_line: &str) {
     let tables = session::table_names(&executor.ctx);
     println!("fansql {} on DataFusion {}", env!("CARGO_PKG_VERSION"), datafusion::DATAFUSION_VERSION);
     if data.is_empty() {
@@ -126,5 +132,6 @@ fn print_banner(executor: &Executor, data: &[String]) {
         println!("data: {}", data.join(", "));
         println!("tables: {}", tables.join(", "));
     }
+    println!("{provider_line}");
     println!("Type \\? for help, \\df for functions, \\q to quit. Statements end with ;");
 }

@@ -10,6 +10,8 @@ use datafusion::datasource::listing::ListingTable;
 use datafusion::datasource::{MemTable, TableProvider};
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::context::SessionConfig;
+use fansql_udfs::config::{FansqlConfig, LlmProvider};
+use fansql_udfs::profile_llm::resolved_provider;
 use datafusion::prelude::SessionContext;
 
 use crate::data_source::{self, DataSource};
@@ -23,12 +25,27 @@ pub const NO_DATA_HINT: &str = "no conversation logs loaded: pass --data PATH (C
 
 /// A context with fansql's settings and functions, and no tables.
 pub fn new_context() -> Result<SessionContext> {
-    let mut config = SessionConfig::new().with_information_schema(true);
+    let mut config = fansql_udfs::session_config();
     // Logs are often kept in dated sub-folders (chat/2025-04/...): a folder means all below it.
     config.options_mut().execution.listing_table_ignore_subdirectory = false;
     let ctx = SessionContext::new_with_config(config).enable_url_table();
     fansql_udfs::register_all(&ctx)?;
     Ok(ctx)
+}
+
+/// Turns `fansql.llm.provider = 'auto'` into the provider it means on this machine (openai when
+/// OPENAI_API_KEY is set, else local), so `SHOW fansql.llm.provider` tells; returns a line for
+/// the banner.
+pub async fn resolve_providers(ctx: &SessionContext) -> Result<String> {
+    let setting = FansqlConfig::from_options(ctx.state().config_options()).llm.provider;
+    let provider = resolved_provider(setting);
+    if setting == LlmProvider::Auto {
+        ctx.sql(&format!("SET fansql.llm.provider = '{provider}'")).await?.collect().await?;
+    }
+    Ok(match provider {
+        LlmProvider::OpenAi => "profile_llm: openai (OPENAI_API_KEY is set)".to_string(),
+        _ => "profile_llm: local, offline (set OPENAI_API_KEY to use openai)".to_string(),
+    })
 }
 
 /// The data arguments in force: `--data`, else `$FANSQL_DATA`, else the bundled sample when it

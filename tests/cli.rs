@@ -160,7 +160,7 @@ fn bad_inputs_give_one_line_errors() {
 fn default_data_and_hint() {
     let dir = temp_dir();
     let out = run_in(dir.path(), &["-c", "SELECT count(*) AS n FROM messages"], None);
-    assert_one_line_error(&out, &["messages"]);
+    assert_one_line_error(&out, &["messages", "no conversation logs loaded: pass --data PATH"]);
     let out = run(&["-c", "SELECT count(*) > 0 AS loaded FROM messages"]);
     assert_eq!(stdout(&out), "loaded\ntrue\n", "{}", stderr(&out));
 }

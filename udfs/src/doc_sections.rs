@@ -13,3 +13,9 @@ pub const PARSING: DocSection = DocSection {
     label: "fansql: parsing",
     description: Some("Strict parsing of input columns with errors that name the column"),
 };
+
+pub const PROFILES: DocSection = DocSection {
+    include: true,
+    label: "fansql: profiles",
+    description: Some("Fan profiles from the fans' own messages"),
+};

@@ -6,14 +6,18 @@
 use std::sync::Arc;
 
 use datafusion::error::Result;
-use datafusion::logical_expr::{ScalarUDF, WindowUDF};
+use datafusion::execution::context::SessionConfig;
+use datafusion::logical_expr::{Documentation, ScalarUDF, WindowUDF};
 use datafusion::prelude::SessionContext;
 
+pub mod api;
 mod args;
+pub mod config;
 pub mod conversation_index;
 mod doc_sections;
 pub mod parse_bool;
 pub mod parse_timestamp;
+pub mod profile_llm;
 pub mod stage;
 
 /// The window functions fansql adds.
@@ -23,7 +27,18 @@ pub fn window_functions() -> Vec<Arc<WindowUDF>> {
 
 /// The scalar functions fansql adds.
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
-    vec![parse_timestamp::udf(), parse_bool::udf()]
+    vec![parse_timestamp::udf(), parse_bool::udf(), profile_llm::udf()]
+}
+
+/// Documentation of the functions whose `documentation()` DataFusion's async wrapper hides, so
+/// that shells can still explain them.
+pub fn async_function_docs() -> Vec<(&'static str, &'static Documentation)> {
+    vec![("profile_llm", &profile_llm::DOC)]
+}
+
+/// A session config with fansql's settings (`SET fansql.*`) and the information schema.
+pub fn session_config() -> SessionConfig {
+    SessionConfig::new().with_information_schema(true).with_option_extension(config::FansqlConfig::default())
 }
 
 /// Registers every fansql function on `ctx`.

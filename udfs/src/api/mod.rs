@@ -1,0 +1,9 @@
+//! What the API-backed functions (`profile_llm`, `embed`) share: keys from the environment,
+//! HTTP with retries, client-side rate limits, the persistent answer cache and spend counters.
+//! One implementation, used by every provider.
+
+pub mod cache;
+pub mod http;
+pub mod rate_limit;
+pub mod secrets;
+pub mod spend;
