@@ -72,7 +72,9 @@ pub struct ProfileLlm {
 
 impl ProfileLlm {
     pub fn new() -> Self {
-        Self { signature: Signature::string(1, Volatility::Volatile) }
+        // Stable: one answer per text within a query, so a struct used twice is computed once
+        // (common subexpressions), yet never folded at planning time (it must run async).
+        Self { signature: Signature::string(1, Volatility::Stable) }
     }
 }
 
