@@ -72,4 +72,7 @@ pub enum Command {
     },
     /// Write synthetic conversation logs in the seed schema, plus a labels file.
     Generate(crate::generate::GenerateArgs),
+    /// Inspect or empty the persistent API answer cache.
+    #[command(subcommand)]
+    Cache(crate::cache_command::CacheCommand),
 }

@@ -90,6 +90,15 @@ impl Executor {
                 }
                 meta_command::describe_sql(table)
             }
+            MetaCommand::Cache => {
+                let options = fansql_udfs::config::FansqlConfig::from_options(self.ctx.state().config_options());
+                out.write_all(crate::cache_command::report(&options.cache.dir)?.as_bytes())?;
+                return Ok(None);
+            }
+            MetaCommand::Estimate(sql) => {
+                self.estimate(sql).await?;
+                return Ok(None);
+            }
             MetaCommand::ListFunctions(pattern) => {
                 if let Some(help) = pattern.as_deref().and_then(|name| meta_command::function_help(&self.ctx.state(), name)) {
                     out.write_all(help.as_bytes())?;
@@ -101,6 +110,20 @@ impl Executor {
         };
         self.run_statement(&sql, out).await?;
         Ok(None)
+    }
+
+    /// Runs `sql` with `fansql.llm.dry_run` on, discarding its rows: the spend report says what
+    /// it would send. The setting is restored afterwards, whatever happens.
+    async fn estimate(&self, sql: &str) -> Result<()> {
+        let previous = fansql_udfs::config::FansqlConfig::from_options(self.ctx.state().config_options()).llm.dry_run;
+        self.run_statement("SET fansql.llm.dry_run = true", &mut std::io::sink()).await?;
+        let before = spend::LLM.snapshot();
+        let result = self.run_statement(sql.trim_end_matches(';'), &mut std::io::sink()).await;
+        self.run_statement(&format!("SET fansql.llm.dry_run = {previous}"), &mut std::io::sink()).await?;
+        if result.is_ok() && spend::LLM.snapshot().since(&before).is_empty() {
+            eprintln!("estimate: this statement sends nothing to an API");
+        }
+        result.map(|_| ())
     }
 
     /// Parses, plans, executes and prints one statement.

@@ -3,6 +3,7 @@
 //! The binary (`src/main.rs`) only parses arguments and dispatches; each module here has one job.
 
 pub mod args;
+pub mod cache_command;
 pub mod data_source;
 pub mod error;
 pub mod exec;

@@ -60,6 +60,11 @@ async fn run(cli: Cli) -> Result<()> {
         return Ok(());
     }
 
+    if let Some(Command::Cache(command)) = &cli.command {
+        print!("{}", fansql::cache_command::run(command)?);
+        return Ok(());
+    }
+
     let interactive = cli.command.is_none() && cli.commands.is_empty() && cli.files.is_empty() && std::io::stdin().is_terminal();
     let format = cli.output.format.unwrap_or(if std::io::stdout().is_terminal() { OutputFormat::Table } else { OutputFormat::Csv });
     let ctx = session::new_context()?;
@@ -89,7 +94,7 @@ async fn run(cli: Cli) -> Result<()> {
             let mut status: Box<dyn Write> = if cli.output.quiet { Box::new(std::io::sink()) } else { Box::new(std::io::stderr()) };
             saved_queries::run(&executor, &files, &mut stdout, &mut status).await
         }
-        Some(Command::Generate(_)) => Ok(()),
+        Some(Command::Generate(_) | Command::Cache(_)) => Ok(()),
         None if interactive => {
             if !cli.output.quiet {
                 print_banner(&executor, &data, &provider_line);

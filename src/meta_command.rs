@@ -19,6 +19,8 @@ pub enum MetaCommand {
     Output(Option<PathBuf>),
     Timing(Option<bool>),
     Format(OutputFormat),
+    Cache,
+    Estimate(String),
 }
 
 /// Every command with its usage and what it does.
@@ -32,6 +34,8 @@ pub const ALL: &[(&str, &str, &str)] = &[
     ("\\o", "\\o [FILE]", "send query results to FILE, or back to the screen"),
     ("\\timing", "\\timing [on|off]", "toggle or set the row-count and elapsed-time line"),
     ("\\format", "\\format FMT", "set the result format: table, csv, tsv, json, ndjson, markdown"),
+    ("\\cache", "\\cache", "show the API answer cache: folder, entries and size per function"),
+    ("\\estimate", "\\estimate SQL", "show what SQL would send to APIs (items, requests, tokens, cost, cache hits) without sending"),
 ];
 
 impl FromStr for MetaCommand {
@@ -57,6 +61,8 @@ impl FromStr for MetaCommand {
                 Some(other) => Err(format!("\\timing takes on or off, not '{other}'")),
             },
             "\\format" | "\\pset" => Ok(Self::Format(need("a format name")?.parse()?)),
+            "\\cache" => Ok(Self::Cache),
+            "\\estimate" => Ok(Self::Estimate(need("a SQL statement")?)),
             other => {
                 let suggestion = ALL
                     .iter()
@@ -80,28 +86,38 @@ pub fn help_text() -> String {
 }
 
 /// SQL listing functions whose names match a psql-style pattern, with their descriptions.
+/// Async functions, whose documentation DataFusion's wrapper hides, get theirs from fansql.
 pub fn functions_sql(pattern: Option<&str>) -> String {
     let like = match pattern {
         None => "%".to_string(),
         Some(p) if p.contains(['*', '%']) => p.replace('*', "%"),
         Some(p) => format!("%{p}%"),
     };
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let hidden_docs: Vec<String> = fansql_udfs::async_function_docs()
+        .iter()
+        .map(|(name, doc)| format!("({}, {}, {})", quote(name), quote(&doc.syntax_example), quote(&doc.description)))
+        .collect();
     format!(
-        "SELECT function, kind, syntax, description FROM (\
-           SELECT routine_name AS function, lower(function_type) AS kind, \
-                  max(syntax_example) AS syntax, max(description) AS description \
-           FROM information_schema.routines WHERE routine_name LIKE '{}' \
-           GROUP BY routine_name, function_type) \
-         ORDER BY description IS NULL, function",
-        like.replace('\'', "''")
+        "WITH hidden(name, syntax, description) AS (VALUES {}) \
+         SELECT function, kind, coalesce(syntax, h.syntax) AS syntax, coalesce(description, h.description) AS description \
+         FROM (SELECT routine_name AS function, lower(function_type) AS kind, \
+                      max(syntax_example) AS syntax, max(description) AS description \
+               FROM information_schema.routines WHERE routine_name LIKE {} \
+               GROUP BY routine_name, function_type) r \
+         LEFT JOIN hidden h ON h.name = r.function \
+         ORDER BY coalesce(description, h.description) IS NULL, function",
+        hidden_docs.join(", "),
+        quote(&like)
     )
 }
 
 /// The full documentation of the function named exactly `name`, as `\\df NAME` prints it:
 /// kind, syntax, description, arguments, example and related functions.
 pub fn function_help(state: &SessionState, name: &str) -> Option<String> {
+    let hidden = fansql_udfs::async_function_docs().into_iter().find(|(n, _)| *n == name).map(|(_, doc)| doc);
     let (kind, doc) = if let Some(f) = state.scalar_functions().get(name) {
-        ("scalar function", f.documentation())
+        ("scalar function", f.documentation().or(hidden))
     } else if let Some(f) = state.aggregate_functions().get(name) {
         ("aggregate function", f.documentation())
     } else if let Some(f) = state.window_functions().get(name) {
@@ -185,5 +201,7 @@ mod tests {
         assert!(text.starts_with("stage: window function"), "{text}");
         assert!(text.contains("Arguments:\n  ts ") && text.contains("Example:"), "{text}");
         assert!(function_help(&ctx.state(), "no_such_function").is_none());
+        let text = function_help(&ctx.state(), "profile_llm").unwrap();
+        assert!(text.contains("age_indicators"), "{text}");
     }
 }

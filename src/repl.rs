@@ -125,7 +125,13 @@ impl Repl {
                 println!("timing is {}", if print.timing { "on" } else { "off" });
             }
             MetaCommand::Format(format) => self.executor.print.format = format,
-            MetaCommand::Help | MetaCommand::Quit | MetaCommand::ListTables | MetaCommand::Describe(_) | MetaCommand::ListFunctions(_) => {}
+            MetaCommand::Help
+            | MetaCommand::Quit
+            | MetaCommand::ListTables
+            | MetaCommand::Describe(_)
+            | MetaCommand::ListFunctions(_)
+            | MetaCommand::Cache
+            | MetaCommand::Estimate(_) => {}
         }
         Ok(())
     }
