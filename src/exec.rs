@@ -133,7 +133,9 @@ impl Executor {
         let _progress = Progress::start(self.print.report_spend && std::io::stderr().is_terminal());
         let outcome = self.execute(sql, out).await;
         let spent = spend::LLM.snapshot().since(&spend_before);
-        if self.print.report_spend && !spent.is_empty() {
+        // After a failure, report only what was paid for; the error says the rest.
+        let paid = spent.items_sent > 0 || spent.cost_micro_usd > 0;
+        if self.print.report_spend && !spent.is_empty() && (outcome.is_ok() || paid) {
             eprintln!("profile_llm: {spent}");
         }
         outcome

@@ -100,13 +100,13 @@ pub fn functions_sql(pattern: Option<&str>) -> String {
         .collect();
     format!(
         "WITH hidden(name, syntax, description) AS (VALUES {}) \
-         SELECT function, kind, coalesce(syntax, h.syntax) AS syntax, coalesce(description, h.description) AS description \
+         SELECT function, kind, coalesce(r.syntax, h.syntax) AS syntax, coalesce(r.description, h.description) AS description \
          FROM (SELECT routine_name AS function, lower(function_type) AS kind, \
                       max(syntax_example) AS syntax, max(description) AS description \
                FROM information_schema.routines WHERE routine_name LIKE {} \
                GROUP BY routine_name, function_type) r \
          LEFT JOIN hidden h ON h.name = r.function \
-         ORDER BY coalesce(description, h.description) IS NULL, function",
+         ORDER BY coalesce(r.description, h.description) IS NULL, function",
         hidden_docs.join(", "),
         quote(&like)
     )

@@ -5,7 +5,10 @@
 use std::io::Write;
 use std::str::FromStr;
 
-use datafusion::arrow::array::RecordBatch;
+use std::sync::Arc;
+
+use datafusion::arrow::array::{Array, ArrayRef, RecordBatch, StringArray};
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::arrow::csv::WriterBuilder as CsvWriterBuilder;
 use datafusion::arrow::datatypes::SchemaRef;
 use datafusion::arrow::json::{ArrayWriter, LineDelimitedWriter};
@@ -81,7 +84,7 @@ impl<'a> ResultWriter<'a> {
                 let delimiter = if self.format == OutputFormat::Csv { b',' } else { b'\t' };
                 let mut writer =
                     CsvWriterBuilder::new().with_header(!self.started).with_delimiter(delimiter).build(&mut *self.out);
-                writer.write(batch)?;
+                writer.write(&nested_as_text(batch)?)?;
             }
             OutputFormat::Ndjson => {
                 let mut writer = LineDelimitedWriter::new(&mut *self.out);
@@ -136,6 +139,30 @@ fn write_table(out: &mut dyn Write, schema: &SchemaRef, shown: &[RecordBatch], t
     Ok(())
 }
 
+/// CSV has no lists or structs: such columns are written as their display text
+/// (`[a, b]`, `{job: [nurse]}`).
+fn nested_as_text(batch: &RecordBatch) -> Result<RecordBatch> {
+    if !batch.schema().fields().iter().any(|f| f.data_type().is_nested()) {
+        return Ok(batch.clone());
+    }
+    let options = display_options();
+    let mut fields = Vec::with_capacity(batch.num_columns());
+    let mut columns: Vec<ArrayRef> = Vec::with_capacity(batch.num_columns());
+    for (field, column) in batch.schema().fields().iter().zip(batch.columns()) {
+        if field.data_type().is_nested() {
+            let formatter = ArrayFormatter::try_new(column.as_ref(), &options)?;
+            let text: StringArray =
+                (0..column.len()).map(|i| column.is_valid(i).then(|| formatter.value(i).to_string())).collect();
+            fields.push(Field::new(field.name(), DataType::Utf8, true));
+            columns.push(Arc::new(text));
+        } else {
+            fields.push(field.as_ref().clone());
+            columns.push(Arc::clone(column));
+        }
+    }
+    Ok(RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)?)
+}
+
 fn markdown_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -165,8 +192,6 @@ fn write_markdown_rows(out: &mut dyn Write, batch: &RecordBatch) -> Result<()> {
 mod tests {
     use super::*;
     use datafusion::arrow::array::{Int64Array, StringArray};
-    use datafusion::arrow::datatypes::{DataType, Field, Schema};
-    use std::sync::Arc;
 
     fn sample() -> (SchemaRef, Vec<RecordBatch>) {
         let schema = Arc::new(Schema::new(vec![
@@ -201,6 +226,23 @@ mod tests {
     fn table_counts_hidden_rows() {
         let text = render(OutputFormat::Table, 1);
         assert!(text.contains("(2 rows, first 1 shown"), "{text}");
+    }
+
+    #[test]
+    fn csv_writes_lists_as_text() {
+        let schema = Arc::new(Schema::new(vec![Field::new("l", DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))), true)]));
+        let mut builder = datafusion::arrow::array::ListBuilder::new(datafusion::arrow::array::StringBuilder::new());
+        builder.values().append_value("a");
+        builder.values().append_value("b");
+        builder.append(true);
+        builder.append(false);
+        let batch = RecordBatch::try_new(schema.clone(), vec![Arc::new(builder.finish())]).unwrap();
+        let mut out = Vec::new();
+        let mut writer = ResultWriter::new(&mut out, OutputFormat::Csv, schema, 40);
+        writer.write(&batch).unwrap();
+        writer.finish().unwrap();
+        // a lone empty field is quoted so the row is not a blank line
+        assert_eq!(String::from_utf8(out).unwrap(), "l\n\"[a, b]\"\n\"\"\n");
     }
 
     #[test]

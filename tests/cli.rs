@@ -87,7 +87,9 @@ fn meta_commands_in_batch() {
     let text = stdout(&out);
     assert!(text.starts_with("stage: window function") && text.contains("Purchase-milestone stage"), "{text}");
     let out = run(&["-c", "\\df conversation*"]);
-    assert!(stdout(&out).contains("conversation_index,window,"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("conversation_index,window,"), "{}", stderr(&out));
+    let out = run(&["-c", "\\df profile*"]);
+    assert!(stdout(&out).contains("profile_llm,scalar,profile_llm(text),\"A profile of the fan"), "{}", stderr(&out));
     let out = run(&["-c", "\\d nope"]);
     assert_one_line_error(&out, &["no table or view named 'nope'"]);
 }

@@ -63,7 +63,7 @@ async fn check_alignment(ctx: &SessionContext) -> (i64, i64, i64) {
 
 #[tokio::test]
 async fn batches_of_twenty_then_nothing_on_rerun() {
-    let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let _env = ENV_LOCK.lock().await;
     let server = MockOpenAi::start(Fault::None, Duration::ZERO, tag_answerer());
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
@@ -88,7 +88,7 @@ async fn batches_of_twenty_then_nothing_on_rerun() {
 
 #[tokio::test]
 async fn every_fault_ends_with_all_rows_answered_and_aligned() {
-    let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let _env = ENV_LOCK.lock().await;
     for fault in [
         Fault::RateLimited,
         Fault::ServerError,
@@ -112,7 +112,7 @@ async fn every_fault_ends_with_all_rows_answered_and_aligned() {
 
 #[tokio::test]
 async fn an_item_that_fails_alone_is_null_and_counted() {
-    let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let _env = ENV_LOCK.lock().await;
     let server = MockOpenAi::start(Fault::None, Duration::ZERO, tag_answerer());
     server.poison.lock().unwrap().push("fan-00007 says hello there friend".into());
     use_server(&server.url);
@@ -128,7 +128,7 @@ async fn an_item_that_fails_alone_is_null_and_counted() {
 
 #[tokio::test]
 async fn errors_name_the_problem_but_never_the_key() {
-    let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let _env = ENV_LOCK.lock().await;
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     use_server(&format!("http://127.0.0.1:{closed}/v1"));
     let cache = tempfile::tempdir().unwrap();
@@ -144,7 +144,7 @@ async fn errors_name_the_problem_but_never_the_key() {
 
 #[tokio::test]
 async fn dry_run_and_budget_send_nothing() {
-    let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let _env = ENV_LOCK.lock().await;
     let server = MockOpenAi::start(Fault::None, Duration::ZERO, tag_answerer());
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
@@ -192,7 +192,7 @@ async fn replays_recorded_gpt4o_answers() {
     let by_text: HashMap<String, serde_json::Value> =
         rows.iter().map(|r| (r["fan_text"].as_str().unwrap().to_string(), r["profile"].clone())).collect();
 
-    let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let _env = ENV_LOCK.lock().await;
     let server = MockOpenAi::start(Fault::None, Duration::ZERO, recorded_answerer(by_text));
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();

@@ -4,14 +4,12 @@
 
 pub mod mock_openai;
 
-use std::sync::Mutex;
-
 use datafusion::arrow::array::RecordBatch;
 use datafusion::prelude::SessionContext;
 
 /// Provider tests change process-wide environment variables (the base URL and key); they take
 /// this lock so that they do not run at the same time.
-pub static ENV_LOCK: Mutex<()> = Mutex::new(());
+pub static ENV_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub fn context() -> SessionContext {
     let ctx = SessionContext::new_with_config(fansql_udfs::session_config());
