@@ -35,6 +35,11 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Args)]
 pub struct SessionArgs {
+    /// Memory for query execution, e.g. 512m, 2g; sorts, aggregations and joins spill to disk
+    /// beyond it. Default: $FANSQL_MEMORY_LIMIT, else 1g.
+    #[arg(long, value_name = "SIZE", global = true, value_parser = parse_size)]
+    pub memory_limit: Option<usize>,
+
     /// Conversation logs to load as `raw_messages`/`messages`: a file, folder or glob of CSV,
     /// Parquet or JSON/NDJSON, local or s3://, gs://, http(s):// (repeatable).
     /// Default: $FANSQL_DATA, else data/sample/ when it exists.
@@ -75,4 +80,39 @@ pub enum Command {
     /// Inspect or empty the persistent API answer cache.
     #[command(subcommand)]
     Cache(crate::cache_command::CacheCommand),
+}
+
+/// Parses a size such as `512m`, `1.5g`, `2GB` or a plain number of bytes.
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let digits_end = lower.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(lower.len());
+    let (number, unit) = lower.split_at(digits_end);
+    let number: f64 = number.parse().map_err(|_| format!("'{text}' is not a size like 512m or 2g"))?;
+    let scale = match unit.trim().trim_end_matches('b').trim_end_matches('i') {
+        "" => 1.0,
+        "k" => 1024.0,
+        "m" => 1024.0 * 1024.0,
+        "g" => 1024.0 * 1024.0 * 1024.0,
+        "t" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        _ => return Err(format!("'{text}' is not a size like 512m or 2g")),
+    };
+    let bytes = number * scale;
+    if bytes < 1024.0 * 1024.0 {
+        return Err(format!("'{text}' is too small (at least 1m)"));
+    }
+    Ok(bytes as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("512m"), Ok(512 << 20));
+        assert_eq!(parse_size("1.5g"), Ok(3 << 29));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("10").is_err());
+    }
 }

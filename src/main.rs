@@ -67,7 +67,7 @@ async fn run(cli: Cli) -> Result<()> {
 
     let interactive = cli.command.is_none() && cli.commands.is_empty() && cli.files.is_empty() && std::io::stdin().is_terminal();
     let format = cli.output.format.unwrap_or(if std::io::stdout().is_terminal() { OutputFormat::Table } else { OutputFormat::Csv });
-    let ctx = session::new_context()?;
+    let ctx = session::new_context_with_memory(session::memory_limit(cli.session.memory_limit)?)?;
     let provider_line = session::resolve_providers(&ctx).await?;
     let data = session::data_arguments(&cli.session.data);
     if !data.is_empty() {

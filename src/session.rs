@@ -10,6 +10,8 @@ use datafusion::datasource::listing::ListingTable;
 use datafusion::datasource::{MemTable, TableProvider};
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::context::SessionConfig;
+use datafusion::execution::memory_pool::FairSpillPool;
+use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use fansql_udfs::config::{FansqlConfig, LlmProvider};
 use fansql_udfs::profile_llm::resolved_provider;
 use datafusion::prelude::SessionContext;
@@ -23,14 +25,37 @@ pub const SAMPLE_DATA: &str = "data/sample/";
 pub const NO_DATA_HINT: &str = "no conversation logs loaded: pass --data PATH (CSV, Parquet or JSON; \
      file, folder, glob or s3://, gs://, http(s):// URL) or set FANSQL_DATA";
 
-/// A context with fansql's settings and functions, and no tables.
+/// Execution memory when neither --memory-limit nor $FANSQL_MEMORY_LIMIT says otherwise.
+pub const DEFAULT_MEMORY_LIMIT: &str = "1g";
+
+/// The execution memory budget: `--memory-limit`, else `$FANSQL_MEMORY_LIMIT`, else 1 GiB.
+pub fn memory_limit(flag: Option<usize>) -> Result<usize> {
+    if let Some(bytes) = flag {
+        return Ok(bytes);
+    }
+    let text = std::env::var("FANSQL_MEMORY_LIMIT").unwrap_or_else(|_| DEFAULT_MEMORY_LIMIT.to_string());
+    crate::args::parse_size(&text).map_err(|e| DataFusionError::Plan(format!("FANSQL_MEMORY_LIMIT: {e}")))
+}
+
+/// A context with fansql's settings and functions, and no tables. Execution memory is capped
+/// at `memory_limit` bytes, shared fairly by the operators that can spill to disk.
+pub fn new_context_with_memory(memory_limit: usize) -> Result<SessionContext> {
+    let runtime = RuntimeEnvBuilder::new().with_memory_pool(Arc::new(FairSpillPool::new(memory_limit))).build_arc()?;
+    let ctx = SessionContext::new_with_config_rt(session_config(), runtime).enable_url_table();
+    fansql_udfs::register_all(&ctx)?;
+    Ok(ctx)
+}
+
+/// A context with the default memory budget (for tests and embedding).
 pub fn new_context() -> Result<SessionContext> {
+    new_context_with_memory(memory_limit(None)?)
+}
+
+fn session_config() -> SessionConfig {
     let mut config = fansql_udfs::session_config();
     // Logs are often kept in dated sub-folders (chat/2025-04/...): a folder means all below it.
     config.options_mut().execution.listing_table_ignore_subdirectory = false;
-    let ctx = SessionContext::new_with_config(config).enable_url_table();
-    fansql_udfs::register_all(&ctx)?;
-    Ok(ctx)
+    config
 }
 
 /// Turns `fansql.llm.provider = 'auto'` into the provider it means on this machine (openai when

@@ -7,9 +7,11 @@
 --                                 (pair level, so every conversation of a pair shares it)
 --   fan_reply_rate                share of chatter messages followed by a fan message in the
 --                                 next row of the conversation (NULL without chatter messages)
---   fan_message_trend             (fan messages in the second half of the conversation's time
---                                 span - those in the first half) / fan messages, in [-1, 1];
---                                 negative means the fan was slowing down
+--   fan_message_trend             where the fan's messages sit in the conversation's time span:
+--                                 2 * (mean time of the fan's messages - start) / (end - start) - 1,
+--                                 in [-1, 1]; negative means the fan wrote early and then went
+--                                 quiet, positive that the fan kept going (NULL when the fan never
+--                                 wrote or the conversation is a single moment)
 --   unanswered_chatter_at_end     chatter messages after the fan's last message in the
 --                                 conversation (all of them when the fan never wrote)
 --   churn_risk                    'high'   when the fan has been silent over 72 hours, or the
@@ -22,23 +24,20 @@
 CREATE OR REPLACE TABLE conversation_features AS
 WITH
 dataset AS (SELECT max(ts) AS latest FROM staged_conversations),
+-- Row-level context from streaming windows only (each row needs just its predecessors and the
+-- next row), so 10M-message inputs never sit in memory whole.
 positioned AS (
   SELECT
-    s.*,
+    s.conversation_id, s.fan_model_id, s.fan_id, s.model_id, s.ts, s.revenue, s.tips, s.purchased,
+    s.fan_message IS NOT NULL AS from_fan,
+    s.chatter_message IS NOT NULL AS from_chatter,
     row_number() OVER conversation AS position,
     lead(s.fan_message) OVER conversation IS NOT NULL AS next_row_has_fan_message,
-    min(s.ts) OVER (PARTITION BY s.conversation_id) AS started,
-    max(s.ts) OVER (PARTITION BY s.conversation_id) AS ended
+    -- chatter messages so far, this row included
+    sum(CASE WHEN s.chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER (conversation ROWS UNBOUNDED PRECEDING)
+      AS chatter_so_far
   FROM staged_conversations s
   WINDOW conversation AS (PARTITION BY s.conversation_id ORDER BY s.ts, s.row_id)
-),
-marked AS (
-  SELECT
-    p.*,
-    max(CASE WHEN p.fan_message IS NOT NULL THEN p.position END)
-      OVER (PARTITION BY p.conversation_id) AS last_fan_position,
-    date_part('epoch', p.ts) > (date_part('epoch', p.started) + date_part('epoch', p.ended)) / 2 AS second_half
-  FROM positioned p
 ),
 per_conversation AS (
   SELECT
@@ -47,8 +46,8 @@ per_conversation AS (
     first_value(fan_id) AS fan_id,
     first_value(model_id) AS model_id,
     count(*) AS message_count,
-    count(fan_message) AS fan_message_count,
-    count(chatter_message) AS chatter_message_count,
+    sum(CASE WHEN from_fan THEN 1 ELSE 0 END) AS fan_message_count,
+    sum(CASE WHEN from_chatter THEN 1 ELSE 0 END) AS chatter_message_count,
     sum(revenue) AS revenue,
     sum(tips) AS tips,
     sum(CASE WHEN purchased THEN 1 ELSE 0 END) AS purchase_count,
@@ -57,12 +56,11 @@ per_conversation AS (
     min(CASE WHEN purchased THEN position END) AS first_purchase_position,
     min(CASE WHEN purchased THEN ts END) AS first_purchase_ts,
     max(CASE WHEN purchased THEN ts END) AS last_purchase_ts,
-    max(CASE WHEN fan_message IS NOT NULL THEN ts END) AS last_fan_ts,
-    sum(CASE WHEN chatter_message IS NOT NULL AND next_row_has_fan_message THEN 1 ELSE 0 END) AS answered_chatter,
-    sum(CASE WHEN fan_message IS NOT NULL AND second_half THEN 1 ELSE 0 END) AS fan_second_half,
-    sum(CASE WHEN chatter_message IS NOT NULL AND position > coalesce(last_fan_position, 0) THEN 1 ELSE 0 END)
-      AS unanswered_chatter_at_end
-  FROM marked
+    max(CASE WHEN from_fan THEN ts END) AS last_fan_ts,
+    avg(CASE WHEN from_fan THEN date_part('epoch', ts) END) AS mean_fan_epoch,
+    sum(CASE WHEN from_chatter AND next_row_has_fan_message THEN 1 ELSE 0 END) AS answered_chatter,
+    max(chatter_so_far) - coalesce(max(CASE WHEN from_fan THEN chatter_so_far END), 0) AS unanswered_chatter_at_end
+  FROM positioned
   GROUP BY conversation_id
 ),
 signals AS (
@@ -72,8 +70,9 @@ signals AS (
       AS hours_since_fan_last_message,
     CASE WHEN c.chatter_message_count > 0 THEN c.answered_chatter / CAST(c.chatter_message_count AS DOUBLE) END
       AS fan_reply_rate,
-    CASE WHEN c.fan_message_count > 0
-      THEN (2.0 * c.fan_second_half - c.fan_message_count) / c.fan_message_count END AS fan_message_trend,
+    CASE WHEN c.fan_message_count > 0 AND c.ended > c.started
+      THEN 2.0 * (c.mean_fan_epoch - date_part('epoch', c.started)) / (date_part('epoch', c.ended) - date_part('epoch', c.started)) - 1.0
+    END AS fan_message_trend,
     date_part('epoch', d.latest) - date_part('epoch', c.ended) AS seconds_since_last_message
   FROM per_conversation c CROSS JOIN dataset d
 )

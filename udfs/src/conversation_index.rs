@@ -2,9 +2,10 @@
 //! conversations of a fan+model pair. A new conversation starts when more than `gap` (default
 //! 4 hours) passes since the pair's previous message.
 
+use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use datafusion::arrow::array::{ArrayRef, AsArray, Int32Builder};
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, Int32Builder};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, TimestampNanosecondType};
 use datafusion::common::{exec_err, plan_err, Result, ScalarValue};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
@@ -90,7 +91,7 @@ impl WindowUDFImpl for ConversationIndex {
             None => DEFAULT_GAP_NANOS,
             Some(value) => interval_nanos(value)?,
         };
-        Ok(Box::new(ConversationIndexEvaluator { gap_nanos }))
+        Ok(Box::new(ConversationIndexEvaluator::new(gap_nanos)))
     }
 
     fn field(&self, field_args: WindowUDFFieldArgs) -> Result<FieldRef> {
@@ -124,33 +125,55 @@ fn interval_nanos(value: &ScalarValue) -> Result<i64> {
     Ok(nanos)
 }
 
+/// Walks a partition in time order. Streaming (bounded) execution calls `evaluate` once per row
+/// in order, so the state below carries over between batches.
 #[derive(Debug)]
 struct ConversationIndexEvaluator {
     gap_nanos: i64,
+    previous: Option<i64>,
+    index: i32,
+}
+
+impl ConversationIndexEvaluator {
+    fn new(gap_nanos: i64) -> Self {
+        Self { gap_nanos, previous: None, index: 0 }
+    }
+
+    /// The index of the next row (in time order), or None for a NULL time.
+    fn next(&mut self, t: Option<i64>) -> Result<Option<i32>> {
+        let Some(t) = t else { return Ok(None) };
+        match self.previous {
+            Some(p) if t < p => {
+                return exec_err!("{NAME}: rows are not in time order; write OVER (PARTITION BY ... ORDER BY ts)")
+            }
+            Some(p) if t - p <= self.gap_nanos => {}
+            _ => self.index += 1,
+        }
+        self.previous = Some(t);
+        Ok(Some(self.index))
+    }
 }
 
 impl PartitionEvaluator for ConversationIndexEvaluator {
+    fn supports_bounded_execution(&self) -> bool {
+        true
+    }
+
+    fn is_causal(&self) -> bool {
+        true
+    }
+
+    fn evaluate(&mut self, values: &[ArrayRef], range: &Range<usize>) -> Result<ScalarValue> {
+        let ts = values[0].as_primitive::<TimestampNanosecondType>();
+        let t = ts.is_valid(range.start).then(|| ts.value(range.start));
+        Ok(ScalarValue::Int32(self.next(t)?))
+    }
+
     fn evaluate_all(&mut self, values: &[ArrayRef], num_rows: usize) -> Result<ArrayRef> {
         let ts = values[0].as_primitive::<TimestampNanosecondType>();
         let mut out = Int32Builder::with_capacity(num_rows);
-        let mut previous: Option<i64> = None;
-        let mut index = 0i32;
         for t in ts.iter() {
-            let Some(t) = t else {
-                out.append_null();
-                continue;
-            };
-            match previous {
-                Some(p) if t < p => {
-                    return exec_err!(
-                        "{NAME}: rows are not in time order; write OVER (PARTITION BY ... ORDER BY ts)"
-                    )
-                }
-                Some(p) if t - p <= self.gap_nanos => {}
-                _ => index += 1,
-            }
-            previous = Some(t);
-            out.append_value(index);
+            out.append_option(self.next(t)?);
         }
         Ok(Arc::new(out.finish()))
     }
@@ -159,12 +182,12 @@ impl PartitionEvaluator for ConversationIndexEvaluator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use datafusion::arrow::array::{Array, Int32Array, TimestampNanosecondArray};
+    use datafusion::arrow::array::{Int32Array, TimestampNanosecondArray};
 
     fn run(times: Vec<Option<i64>>, gap: i64) -> Result<Vec<Option<i32>>> {
         let n = times.len();
         let array: ArrayRef = Arc::new(TimestampNanosecondArray::from(times));
-        let out = ConversationIndexEvaluator { gap_nanos: gap }.evaluate_all(&[array], n)?;
+        let out = ConversationIndexEvaluator::new(gap).evaluate_all(&[array], n)?;
         let out = out.as_any().downcast_ref::<Int32Array>().unwrap().clone();
         Ok(out.iter().collect())
     }

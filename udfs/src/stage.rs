@@ -7,11 +7,12 @@
 //!   (only when the two differ);
 //! - `stage_3`: after the last purchase time.
 
+use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use datafusion::arrow::array::{ArrayRef, AsArray, StringBuilder};
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringBuilder};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, TimestampNanosecondType};
-use datafusion::common::Result;
+use datafusion::common::{Result, ScalarValue};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
 use datafusion::logical_expr::{
     Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl,
@@ -85,7 +86,7 @@ impl WindowUDFImpl for Stage {
     }
 
     fn partition_evaluator(&self, _args: PartitionEvaluatorArgs) -> Result<Box<dyn PartitionEvaluator>> {
-        Ok(Box::new(StageEvaluator))
+        Ok(Box::new(StageEvaluator::default()))
     }
 
     fn field(&self, field_args: WindowUDFFieldArgs) -> Result<FieldRef> {
@@ -97,30 +98,63 @@ impl WindowUDFImpl for Stage {
     }
 }
 
-#[derive(Debug)]
-struct StageEvaluator;
+/// The first and last purchase times of a partition. In streaming (bounded) execution each row
+/// asks for the rest of its partition (`get_range`), so DataFusion evaluates a partition's rows
+/// only once the whole partition has arrived; the times are found on the first row.
+#[derive(Debug, Default)]
+struct StageEvaluator {
+    purchase_times: Option<(Option<i64>, Option<i64>)>,
+}
+
+fn purchase_times(values: &[ArrayRef]) -> (Option<i64>, Option<i64>) {
+    let ts = values[0].as_primitive::<TimestampNanosecondType>();
+    let purchased = values[1].as_boolean();
+    ts.iter()
+        .zip(purchased.iter())
+        .filter_map(|(t, p)| if p == Some(true) { t } else { None })
+        .fold((None, None), |(lo, hi), t| (Some(lo.map_or(t, |lo: i64| lo.min(t))), Some(hi.map_or(t, |hi: i64| hi.max(t)))))
+}
+
+fn stage_of(t: Option<i64>, (first, last): (Option<i64>, Option<i64>)) -> Option<&'static str> {
+    let t = t?;
+    Some(match (first, last) {
+        (Some(first), Some(last)) if t > first => {
+            if t <= last {
+                "stage_2"
+            } else {
+                "stage_3"
+            }
+        }
+        _ => "stage_1",
+    })
+}
 
 impl PartitionEvaluator for StageEvaluator {
-    fn evaluate_all(&mut self, values: &[ArrayRef], num_rows: usize) -> Result<ArrayRef> {
-        let ts = values[0].as_primitive::<TimestampNanosecondType>();
-        let purchased = values[1].as_boolean();
-        let purchase_times = ts
-            .iter()
-            .zip(purchased.iter())
-            .filter_map(|(t, p)| if p == Some(true) { t } else { None });
-        let (first, last) = purchase_times.fold((None, None), |(lo, hi): (Option<i64>, Option<i64>), t| {
-            (Some(lo.map_or(t, |lo| lo.min(t))), Some(hi.map_or(t, |hi| hi.max(t))))
-        });
+    fn supports_bounded_execution(&self) -> bool {
+        true
+    }
 
+    fn is_causal(&self) -> bool {
+        false
+    }
+
+    fn get_range(&self, idx: usize, n_rows: usize) -> Result<Range<usize>> {
+        Ok(idx..n_rows)
+    }
+
+    fn evaluate(&mut self, values: &[ArrayRef], range: &Range<usize>) -> Result<ScalarValue> {
+        let times = *self.purchase_times.get_or_insert_with(|| purchase_times(values));
+        let ts = values[0].as_primitive::<TimestampNanosecondType>();
+        let t = ts.is_valid(range.start).then(|| ts.value(range.start));
+        Ok(ScalarValue::Utf8(stage_of(t, times).map(str::to_string)))
+    }
+
+    fn evaluate_all(&mut self, values: &[ArrayRef], num_rows: usize) -> Result<ArrayRef> {
+        let times = purchase_times(values);
+        let ts = values[0].as_primitive::<TimestampNanosecondType>();
         let mut out = StringBuilder::with_capacity(num_rows, num_rows * 7);
         for t in ts.iter() {
-            match (t, first, last) {
-                (None, _, _) => out.append_null(),
-                (Some(t), Some(first), Some(last)) if t > first => {
-                    out.append_value(if t <= last { "stage_2" } else { "stage_3" })
-                }
-                _ => out.append_value("stage_1"),
-            }
+            out.append_option(stage_of(t, times));
         }
         Ok(Arc::new(out.finish()))
     }
@@ -129,12 +163,12 @@ impl PartitionEvaluator for StageEvaluator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use datafusion::arrow::array::{Array, BooleanArray, StringArray, TimestampNanosecondArray};
+    use datafusion::arrow::array::{BooleanArray, StringArray, TimestampNanosecondArray};
 
     fn stages(rows: &[(Option<i64>, Option<bool>)]) -> Vec<Option<String>> {
         let ts: ArrayRef = Arc::new(TimestampNanosecondArray::from(rows.iter().map(|r| r.0).collect::<Vec<_>>()));
         let p: ArrayRef = Arc::new(BooleanArray::from(rows.iter().map(|r| r.1).collect::<Vec<_>>()));
-        let out = StageEvaluator.evaluate_all(&[ts, p], rows.len()).unwrap();
+        let out = StageEvaluator::default().evaluate_all(&[ts, p], rows.len()).unwrap();
         let out = out.as_any().downcast_ref::<StringArray>().unwrap().clone();
         out.iter().map(|s| s.map(str::to_string)).collect()
     }

@@ -106,6 +106,11 @@ impl ScalarUDFImpl for ProfileLlm {
     }
 }
 
+/// The local provider's profile of one text (for quality measurements and other tools).
+pub fn local_profile(text: &str) -> Profile {
+    local::profile(text)
+}
+
 /// The provider in force: `auto` becomes `openai` when OPENAI_API_KEY is set, else `local`.
 pub fn resolved_provider(setting: LlmProvider) -> LlmProvider {
     match setting {

@@ -1,0 +1,133 @@
+//! How well the offline `local` profiler agrees with gpt-4o on real chat texts it was not
+//! written against (`../shared/seed-data/recorded/gpt4o_profiles.jsonl`), and how well it finds
+//! the facts the generator planted in `data/sample` (labels file).
+//!
+//! Run: `cargo run --release -p fansql-udfs --example profile_quality` (numbers go to BENCHMARKS.md).
+//!
+//! Per field: *presence agreement* = share of fans for whom both say something or both say
+//! nothing; *value overlap* = among fans where both say something, share where at least one
+//! value matches (case-insensitive, either containing the other). For the explicit facts (age,
+//! job, location, relationship, life events), precision and recall treat gpt-4o's non-empty
+//! answer as the truth: a local answer is correct when it overlaps gpt-4o's.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use datafusion::arrow::array::{Array, AsArray};
+use datafusion::prelude::{ParquetReadOptions, SessionContext};
+use fansql_udfs::profile_llm::local_profile;
+use fansql_udfs::profile_llm::profile::{Profile, FIELDS};
+
+fn overlaps(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| {
+        let x = x.to_lowercase();
+        b.iter().any(|y| {
+            let y = y.to_lowercase();
+            x.contains(&y) || y.contains(&x)
+        })
+    })
+}
+
+fn seed_agreement(path: &Path) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("skipping the gpt-4o comparison: {} is absent", path.display());
+        return;
+    };
+    let rows: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let pairs: Vec<(Profile, Profile)> = rows
+        .iter()
+        .filter_map(|r| {
+            let gpt = Profile::from_json(r["profile"].as_object()?);
+            Some((gpt, local_profile(r["fan_text"].as_str()?)))
+        })
+        .collect();
+    println!("local profiler vs recorded gpt-4o answers ({} real fans)\n", pairs.len());
+    println!("| field | presence agreement | value overlap | precision | recall |");
+    println!("| --- | --- | --- | --- | --- |");
+    for (i, field) in FIELDS.iter().enumerate() {
+        let n = pairs.len() as f64;
+        let presence = pairs.iter().filter(|(g, l)| g.fields[i].is_empty() == l.fields[i].is_empty()).count() as f64 / n;
+        let both: Vec<_> = pairs.iter().filter(|(g, l)| !g.fields[i].is_empty() && !l.fields[i].is_empty()).collect();
+        let overlap = both.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64 / both.len().max(1) as f64;
+        let said_local = pairs.iter().filter(|(_, l)| !l.fields[i].is_empty()).count() as f64;
+        let said_gpt = pairs.iter().filter(|(g, _)| !g.fields[i].is_empty()).count() as f64;
+        let correct = pairs.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64;
+        println!(
+            "| {field} | {:.2} | {:.2} (of {}) | {:.2} | {:.2} |",
+            presence,
+            overlap,
+            both.len(),
+            correct / said_local.max(1.0),
+            correct / said_gpt.max(1.0)
+        );
+    }
+}
+
+async fn planted_facts(messages: &Path, labels: &Path) -> datafusion::error::Result<()> {
+    if !messages.exists() || !labels.exists() {
+        println!("skipping the planted-facts check: {} or {} is absent", messages.display(), labels.display());
+        return Ok(());
+    }
+    let ctx = SessionContext::new();
+    ctx.register_parquet("m", messages.to_string_lossy().as_ref(), ParquetReadOptions::default()).await?;
+    ctx.register_parquet("labels", labels.to_string_lossy().as_ref(), ParquetReadOptions::default()).await?;
+    let batches = ctx
+        .sql(
+            "SELECT l.fan_model_id, string_agg(m.fan_message, chr(10) ORDER BY m.datetime) AS text, \
+                    CAST(l.age AS VARCHAR) AS age, l.job, l.city, l.relationship_status, l.life_event, l.language \
+             FROM labels l JOIN m ON m.fan_id || '_' || m.model_name = l.fan_model_id \
+             GROUP BY l.fan_model_id, l.age, l.job, l.city, l.relationship_status, l.life_event, l.language",
+        )
+        .await?
+        .collect()
+        .await?;
+    // field index in the profile, label column
+    let facts = [(0, 2, "age"), (1, 3, "job (English labels; non-English jobs are translated)"), (2, 4, "city"), (3, 5, "relationship"), (8, 6, "life event")];
+    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new(); // (planted, found, found-and-right)
+    for batch in &batches {
+        let get = |col: usize, row: usize| -> Option<String> {
+            let array = batch.column(col);
+            if array.is_null(row) {
+                return None;
+            }
+            array.as_string_opt::<i32>().map(|a| a.value(row).to_string()).or_else(|| array.as_string_view_opt().map(|a| a.value(row).to_string()))
+        };
+        for row in 0..batch.num_rows() {
+            let profile = local_profile(&get(1, row).unwrap_or_default());
+            let english = get(7, row).as_deref() == Some("en");
+            for (field, column, name) in facts {
+                let planted = get(column, row);
+                let entry = counts.entry(name).or_default();
+                let found = &profile.fields[field];
+                if let Some(truth) = planted {
+                    // Jobs are labelled in English; only English texts can match them word for word.
+                    if field == 1 && !english {
+                        continue;
+                    }
+                    entry.0 += 1;
+                    if overlaps(found, &[truth]) {
+                        entry.2 += 1;
+                    }
+                }
+                if !found.is_empty() && (field != 1 || english) {
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+    println!("\nlocal profiler vs facts planted by the generator (data/sample, written against it)\n");
+    println!("| fact | planted | found | precision | recall |");
+    println!("| --- | --- | --- | --- | --- |");
+    for (_, _, name) in facts {
+        let (planted, found, right) = counts.get(name).copied().unwrap_or_default();
+        println!("| {name} | {planted} | {found} | {:.2} | {:.2} |", right as f64 / found.max(1) as f64, right as f64 / planted.max(1) as f64);
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> datafusion::error::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    seed_agreement(&root.join("../shared/seed-data/recorded/gpt4o_profiles.jsonl"));
+    planted_facts(&root.join("data/sample/messages.parquet"), &root.join("data/sample_labels.parquet")).await
+}
