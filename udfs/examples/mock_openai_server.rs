@@ -1,0 +1,21 @@
+//! The tests' OpenAI-compatible mock server as a program, for benchmarks: it prints its base URL,
+//! answers until stdin closes, then prints how many requests it served.
+//!
+//! `cargo run --release -p fansql-udfs --example mock_openai_server -- 200` (latency in ms).
+
+#[path = "../tests/common/mock_openai.rs"]
+mod mock_openai;
+
+use std::io::{BufRead, Write};
+use std::time::Duration;
+
+use mock_openai::{tag_answerer, Fault, MockOpenAi};
+
+fn main() {
+    let latency_ms: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(200);
+    let server = MockOpenAi::start(Fault::None, Duration::from_millis(latency_ms), tag_answerer());
+    println!("{}", server.url);
+    let _ = std::io::stdout().flush();
+    for _ in std::io::stdin().lock().lines() {}
+    eprintln!("mock served {} request(s)", server.requests());
+}
