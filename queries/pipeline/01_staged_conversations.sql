@@ -10,9 +10,11 @@ SELECT
   m.fan_model_id || '_C' || CAST(conversation_index(m.ts) OVER pair AS VARCHAR) AS conversation_id,
   stage(m.ts, m.purchased) OVER pair AS stage
 FROM messages m
-WINDOW pair AS (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts);
+WINDOW pair AS (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts, m.row_id);
 
-COPY (SELECT * FROM staged_messages ORDER BY fan_id, model_id, ts, row_id)
+-- Written in the order the window leaves rows (each pair's messages together, in time order);
+-- a global ORDER BY here would make a 10M-row merge hold far more memory than the rows need.
+COPY (SELECT * FROM staged_messages)
 TO 'staged_conversations.parquet' STORED AS PARQUET;
 
 CREATE OR REPLACE EXTERNAL TABLE staged_conversations
