@@ -15,11 +15,6 @@ use fansql::print::OutputFormat;
 use fansql::repl::Repl;
 use fansql::{generate, saved_queries, session};
 
-/// mimalloc returns freed memory to the system far better than glibc's allocator under
-/// DataFusion's many threads (datafusion-cli uses it too): lower peak memory, faster queries.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -67,6 +67,18 @@ async fn check_outputs(seed: &Path, out: &Path) {
     assert_eq!(int(&revenue, "compared"), 671);
     assert_eq!(int(&revenue, "equal"), 671, "revenue is the sum of the revenue column");
     assert!(int(&revenue, "not_a_count") > 0, "revenue must not be a purchase count");
+
+    let signals = one_row(
+        &ctx,
+        "SELECT sum(CASE WHEN unanswered_chatter_at_end > chatter_message_count THEN 1 ELSE 0 END) AS too_many, \
+                sum(CASE WHEN fan_message_count = 0 AND unanswered_chatter_at_end <> chatter_message_count THEN 1 ELSE 0 END) AS fanless_wrong, \
+                sum(CASE WHEN fan_reply_rate < 0 OR fan_reply_rate > 1 OR fan_message_trend < -1.000001 OR fan_message_trend > 1.000001 THEN 1 ELSE 0 END) AS out_of_range, \
+                count(DISTINCT churn_risk) AS risk_levels \
+         FROM features",
+    )
+    .await;
+    assert_eq!((int(&signals, "too_many"), int(&signals, "fanless_wrong"), int(&signals, "out_of_range")), (0, 0, 0));
+    assert_eq!(int(&signals, "risk_levels"), 3, "low, medium and high all occur");
 }
 
 #[tokio::test]

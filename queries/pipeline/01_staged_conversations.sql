@@ -8,14 +8,23 @@ CREATE OR REPLACE VIEW staged_messages AS
 SELECT
   m.*,
   m.fan_model_id || '_C' || CAST(conversation_index(m.ts) OVER pair AS VARCHAR) AS conversation_id,
-  stage(m.ts, m.purchased) OVER pair AS stage
+  stage(m.ts, m.purchased) OVER pair AS stage,
+  -- context for the conversation features (02), from the same streaming pass:
+  row_number() OVER pair AS pair_position,
+  lead(m.ts) OVER pair AS next_ts,
+  lead(m.fan_message) OVER pair IS NOT NULL AS next_has_fan_message,
+  sum(CASE WHEN m.chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER (pair ROWS UNBOUNDED PRECEDING)
+    AS pair_chatter_so_far
 FROM messages m
 WINDOW pair AS (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts, m.row_id);
 
 -- Written in the order the window leaves rows (each pair's messages together, in time order);
 -- a global ORDER BY here would make a 10M-row merge hold far more memory than the rows need.
-COPY (SELECT * FROM staged_messages)
-TO 'staged_conversations.parquet' STORED AS PARQUET;
+COPY (
+  SELECT row_id, fan_id, model_id, chatter_id, fan_model_id, ts, fan_message, chatter_message,
+         price, purchased, tips, revenue, conversation_id, stage
+  FROM staged_messages
+) TO 'staged_conversations.parquet' STORED AS PARQUET;
 
 CREATE OR REPLACE EXTERNAL TABLE staged_conversations
 STORED AS PARQUET LOCATION 'staged_conversations.parquet';

@@ -23,22 +23,11 @@
 
 CREATE OR REPLACE TABLE conversation_features AS
 WITH
-dataset AS (SELECT max(ts) AS latest FROM staged_conversations),
--- Row-level context from streaming windows only (each row needs just its predecessors and the
--- next row), so 10M-message inputs never sit in memory whole.
-positioned AS (
-  SELECT
-    s.conversation_id, s.fan_model_id, s.fan_id, s.model_id, s.ts, s.revenue, s.tips, s.purchased,
-    s.fan_message IS NOT NULL AS from_fan,
-    s.chatter_message IS NOT NULL AS from_chatter,
-    row_number() OVER conversation AS position,
-    lead(s.fan_message) OVER conversation IS NOT NULL AS next_row_has_fan_message,
-    -- chatter messages so far, this row included
-    sum(CASE WHEN s.chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER (conversation ROWS UNBOUNDED PRECEDING)
-      AS chatter_so_far
-  FROM staged_conversations s
-  WINDOW conversation AS (PARTITION BY s.conversation_id ORDER BY s.ts, s.row_id)
-),
+dataset AS (SELECT max(ts) AS latest FROM messages),
+-- Aggregated straight from the staging view's streaming window pass (01): the context each
+-- row needs (its position, the next row, chatter messages so far) comes from its fan+model
+-- pair, so no second sort of every message by conversation is needed. A row's successor is in
+-- the same conversation when it follows within the sessionizing gap (4 hours).
 per_conversation AS (
   SELECT
     conversation_id,
@@ -46,21 +35,24 @@ per_conversation AS (
     first_value(fan_id) AS fan_id,
     first_value(model_id) AS model_id,
     count(*) AS message_count,
-    sum(CASE WHEN from_fan THEN 1 ELSE 0 END) AS fan_message_count,
-    sum(CASE WHEN from_chatter THEN 1 ELSE 0 END) AS chatter_message_count,
+    count(fan_message) AS fan_message_count,
+    count(chatter_message) AS chatter_message_count,
     sum(revenue) AS revenue,
     sum(tips) AS tips,
     sum(CASE WHEN purchased THEN 1 ELSE 0 END) AS purchase_count,
     min(ts) AS started,
     max(ts) AS ended,
-    min(CASE WHEN purchased THEN position END) AS first_purchase_position,
+    min(CASE WHEN purchased THEN pair_position END) - min(pair_position) + 1 AS first_purchase_position,
     min(CASE WHEN purchased THEN ts END) AS first_purchase_ts,
     max(CASE WHEN purchased THEN ts END) AS last_purchase_ts,
-    max(CASE WHEN from_fan THEN ts END) AS last_fan_ts,
-    avg(CASE WHEN from_fan THEN date_part('epoch', ts) END) AS mean_fan_epoch,
-    sum(CASE WHEN from_chatter AND next_row_has_fan_message THEN 1 ELSE 0 END) AS answered_chatter,
-    max(chatter_so_far) - coalesce(max(CASE WHEN from_fan THEN chatter_so_far END), 0) AS unanswered_chatter_at_end
-  FROM positioned
+    max(CASE WHEN fan_message IS NOT NULL THEN ts END) AS last_fan_ts,
+    avg(CASE WHEN fan_message IS NOT NULL THEN date_part('epoch', ts) END) AS mean_fan_epoch,
+    sum(CASE WHEN chatter_message IS NOT NULL AND next_has_fan_message
+              AND next_ts - ts <= INTERVAL '4 hours' THEN 1 ELSE 0 END) AS answered_chatter,
+    CASE WHEN count(fan_message) = 0 THEN count(chatter_message)
+         ELSE max(pair_chatter_so_far) - max(CASE WHEN fan_message IS NOT NULL THEN pair_chatter_so_far END)
+    END AS unanswered_chatter_at_end
+  FROM staged_messages
   GROUP BY conversation_id
 ),
 signals AS (
