@@ -13,8 +13,9 @@ SELECT
   row_number() OVER pair AS pair_position,
   lead(m.ts) OVER pair AS next_ts,
   lead(m.fan_message) OVER pair IS NOT NULL AS next_has_fan_message,
-  sum(CASE WHEN m.chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER (pair ROWS UNBOUNDED PRECEDING)
-    AS pair_chatter_so_far
+  -- spelled out: DataFusion drops a named window's PARTITION BY when a frame is added to it
+  sum(CASE WHEN m.chatter_message IS NOT NULL THEN 1 ELSE 0 END)
+    OVER (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts, m.row_id ROWS UNBOUNDED PRECEDING) AS pair_chatter_so_far
 FROM messages m
 WINDOW pair AS (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts, m.row_id);
 
