@@ -35,8 +35,9 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Args)]
 pub struct SessionArgs {
-    /// Memory for query execution, e.g. 512m, 2g; sorts, aggregations and joins spill to disk
-    /// beyond it. Default: $FANSQL_MEMORY_LIMIT, else 1g.
+    /// Memory for query execution, e.g. 512m, 8g; sorts and aggregations spill to disk beyond
+    /// it. Default: $FANSQL_MEMORY_LIMIT, else no limit. (DataFusion 55's external sort needs
+    /// room to merge: below about 8g the 10M-message pipeline fails rather than spills.)
     #[arg(long, value_name = "SIZE", global = true, value_parser = parse_size)]
     pub memory_limit: Option<usize>,
 

@@ -25,28 +25,32 @@ pub const SAMPLE_DATA: &str = "data/sample/";
 pub const NO_DATA_HINT: &str = "no conversation logs loaded: pass --data PATH (CSV, Parquet or JSON; \
      file, folder, glob or s3://, gs://, http(s):// URL) or set FANSQL_DATA";
 
-/// Execution memory when neither --memory-limit nor $FANSQL_MEMORY_LIMIT says otherwise.
-pub const DEFAULT_MEMORY_LIMIT: &str = "1g";
-
-/// The execution memory budget: `--memory-limit`, else `$FANSQL_MEMORY_LIMIT`, else 1 GiB.
-pub fn memory_limit(flag: Option<usize>) -> Result<usize> {
-    if let Some(bytes) = flag {
-        return Ok(bytes);
+/// The execution memory budget: `--memory-limit`, else `$FANSQL_MEMORY_LIMIT`, else none.
+pub fn memory_limit(flag: Option<usize>) -> Result<Option<usize>> {
+    if flag.is_some() {
+        return Ok(flag);
     }
-    let text = std::env::var("FANSQL_MEMORY_LIMIT").unwrap_or_else(|_| DEFAULT_MEMORY_LIMIT.to_string());
-    crate::args::parse_size(&text).map_err(|e| DataFusionError::Plan(format!("FANSQL_MEMORY_LIMIT: {e}")))
+    match std::env::var("FANSQL_MEMORY_LIMIT") {
+        Ok(text) if !text.trim().is_empty() => crate::args::parse_size(&text)
+            .map(Some)
+            .map_err(|e| DataFusionError::Plan(format!("FANSQL_MEMORY_LIMIT: {e}"))),
+        _ => Ok(None),
+    }
 }
 
-/// A context with fansql's settings and functions, and no tables. Execution memory is capped
-/// at `memory_limit` bytes, shared fairly by the operators that can spill to disk.
-pub fn new_context_with_memory(memory_limit: usize) -> Result<SessionContext> {
-    let runtime = RuntimeEnvBuilder::new().with_memory_pool(Arc::new(FairSpillPool::new(memory_limit))).build_arc()?;
-    let ctx = SessionContext::new_with_config_rt(session_config(), runtime).enable_url_table();
+/// A context with fansql's settings and functions, and no tables. With a memory limit,
+/// execution memory is capped and shared fairly by the operators that can spill to disk.
+pub fn new_context_with_memory(memory_limit: Option<usize>) -> Result<SessionContext> {
+    let mut runtime = RuntimeEnvBuilder::new();
+    if let Some(limit) = memory_limit {
+        runtime = runtime.with_memory_pool(Arc::new(FairSpillPool::new(limit)));
+    }
+    let ctx = SessionContext::new_with_config_rt(session_config(), runtime.build_arc()?).enable_url_table();
     fansql_udfs::register_all(&ctx)?;
     Ok(ctx)
 }
 
-/// A context with the default memory budget (for tests and embedding).
+/// A context as the shell makes it (for tests and embedding).
 pub fn new_context() -> Result<SessionContext> {
     new_context_with_memory(memory_limit(None)?)
 }
