@@ -12,7 +12,7 @@ LATENCY_MS=${2:-200}
 RUNS=${3:-5}
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN=${FANSQL_BIN:-$TARGET/release/fansql}
-MOCK=$TARGET/release/examples/mock_openai_server
+MOCK=${MOCK_BIN:-$TARGET/release/examples/mock_openai_server}
 WORK=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$WORK"' EXIT
 
