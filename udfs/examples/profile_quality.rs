@@ -90,7 +90,8 @@ async fn planted_facts(messages: &Path, labels: &Path) -> datafusion::error::Res
             if array.is_null(row) {
                 return None;
             }
-            array.as_string_opt::<i32>().map(|a| a.value(row).to_string()).or_else(|| array.as_string_view_opt().map(|a| a.value(row).to_string()))
+            let text = datafusion::arrow::compute::cast(array, &datafusion::arrow::datatypes::DataType::Utf8).ok()?;
+            Some(text.as_string::<i32>().value(row).to_string())
         };
         for row in 0..batch.num_rows() {
             let profile = local_profile(&get(1, row).unwrap_or_default());
