@@ -41,8 +41,8 @@ SELECT * EXCLUDE (starts, first_purchase, last_purchase),
     AS conversation_id,
   CASE WHEN first_purchase IS NULL OR ts <= first_purchase THEN 'stage_1'
        WHEN ts <= last_purchase THEN 'stage_2' ELSE 'stage_3' END AS stage,
-  row_number() OVER w AS pair_position,
-  lead(ts) OVER w AS next_ts,
+  row_number() OVER w AS pair_message_number,
+  lead(ts) OVER w AS next_message_ts,
   lead(fan_message) OVER w IS NOT NULL AS next_has_fan_message,
   sum(CASE WHEN chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER (PARTITION BY fan_id, model_id ORDER BY ts, row_id ROWS UNBOUNDED PRECEDING)
     AS pair_chatter_so_far
@@ -50,10 +50,7 @@ FROM marked
 WINDOW w AS (PARTITION BY fan_id, model_id ORDER BY ts, row_id)
 """)
 staged = out / "staged_conversations.parquet"
-con.execute(
-    f"COPY (SELECT row_id, fan_id, model_id, chatter_id, fan_model_id, ts, fan_message, chatter_message, price, purchased, "
-    f"tips, revenue, conversation_id, stage FROM staged_messages) TO '{staged}' (FORMAT parquet)"
-)
+con.execute(f"COPY (SELECT * FROM staged_messages) TO '{staged}' (FORMAT parquet)")
 con.execute(f"CREATE VIEW staged_conversations AS SELECT * FROM read_parquet('{staged}')")
 
 features = (root / "queries/pipeline/02_conversation_features.sql").read_text()

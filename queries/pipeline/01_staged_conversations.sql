@@ -2,16 +2,19 @@
 --
 -- A conversation of a fan+model pair ends after more than 4 hours of silence
 -- (conversation_index); stages follow the pair's first and last purchase times (stage).
--- Output: staged_conversations.parquet, also registered as the table staged_conversations.
+-- Output: staged_conversations.parquet, also registered as the table staged_conversations:
+-- every message with conversation_id and stage, plus what the conversation features (02) need
+-- from a row's neighbours, computed in the same streaming pass: pair_message_number (position
+-- in the fan+model pair), next_message_ts, next_has_fan_message and pair_chatter_so_far (chatter
+-- messages in the pair up to and including this row).
 
 CREATE OR REPLACE VIEW staged_messages AS
 SELECT
   m.*,
   m.fan_model_id || '_C' || CAST(conversation_index(m.ts) OVER pair AS VARCHAR) AS conversation_id,
   stage(m.ts, m.purchased) OVER pair AS stage,
-  -- context for the conversation features (02), from the same streaming pass:
-  row_number() OVER pair AS pair_position,
-  lead(m.ts) OVER pair AS next_ts,
+  row_number() OVER pair AS pair_message_number,
+  lead(m.ts) OVER pair AS next_message_ts,
   lead(m.fan_message) OVER pair IS NOT NULL AS next_has_fan_message,
   -- spelled out: DataFusion drops a named window's PARTITION BY when a frame is added to it
   sum(CASE WHEN m.chatter_message IS NOT NULL THEN 1 ELSE 0 END)
@@ -21,11 +24,7 @@ WINDOW pair AS (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts, m.row_id);
 
 -- Written in the order the window leaves rows (each pair's messages together, in time order);
 -- a global ORDER BY here would make a 10M-row merge hold far more memory than the rows need.
-COPY (
-  SELECT row_id, fan_id, model_id, chatter_id, fan_model_id, ts, fan_message, chatter_message,
-         price, purchased, tips, revenue, conversation_id, stage
-  FROM staged_messages
-) TO 'staged_conversations.parquet' STORED AS PARQUET;
+COPY (SELECT * FROM staged_messages) TO 'staged_conversations.parquet' STORED AS PARQUET;
 
 CREATE OR REPLACE EXTERNAL TABLE staged_conversations
 STORED AS PARQUET LOCATION 'staged_conversations.parquet';

@@ -23,11 +23,11 @@
 
 CREATE OR REPLACE TABLE conversation_features AS
 WITH
-dataset AS (SELECT max(ts) AS latest FROM messages),
--- Aggregated straight from the staging view's streaming window pass (01): the context each
--- row needs (its position, the next row, chatter messages so far) comes from its fan+model
--- pair, so no second sort of every message by conversation is needed. A row's successor is in
--- the same conversation when it follows within the sessionizing gap (4 hours).
+dataset AS (SELECT max(ts) AS latest FROM staged_conversations),
+-- One hash aggregation over the staged file: the context each row needs (its position, the next
+-- row, chatter messages so far) was computed per fan+model pair by the staging pass (01), so
+-- no second sort of every message by conversation is needed. A row's successor is in the same
+-- conversation when it follows within the sessionizing gap (4 hours).
 per_conversation AS (
   SELECT
     conversation_id,
@@ -42,17 +42,17 @@ per_conversation AS (
     sum(CASE WHEN purchased THEN 1 ELSE 0 END) AS purchase_count,
     min(ts) AS started,
     max(ts) AS ended,
-    min(CASE WHEN purchased THEN pair_position END) - min(pair_position) + 1 AS first_purchase_position,
+    min(CASE WHEN purchased THEN pair_message_number END) - min(pair_message_number) + 1 AS first_purchase_position,
     min(CASE WHEN purchased THEN ts END) AS first_purchase_ts,
     max(CASE WHEN purchased THEN ts END) AS last_purchase_ts,
     max(CASE WHEN fan_message IS NOT NULL THEN ts END) AS last_fan_ts,
     avg(CASE WHEN fan_message IS NOT NULL THEN date_part('epoch', ts) END) AS mean_fan_epoch,
     sum(CASE WHEN chatter_message IS NOT NULL AND next_has_fan_message
-              AND next_ts - ts <= INTERVAL '4 hours' THEN 1 ELSE 0 END) AS answered_chatter,
+              AND next_message_ts - ts <= INTERVAL '4 hours' THEN 1 ELSE 0 END) AS answered_chatter,
     CASE WHEN count(fan_message) = 0 THEN count(chatter_message)
          ELSE max(pair_chatter_so_far) - max(CASE WHEN fan_message IS NOT NULL THEN pair_chatter_so_far END)
     END AS unanswered_chatter_at_end
-  FROM staged_messages
+  FROM staged_conversations
   GROUP BY conversation_id
 ),
 signals AS (
