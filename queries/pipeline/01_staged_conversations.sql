@@ -16,9 +16,9 @@ SELECT
   row_number() OVER pair AS pair_message_number,
   lead(m.ts) OVER pair AS next_message_ts,
   lead(m.fan_message) OVER pair IS NOT NULL AS next_has_fan_message,
-  -- spelled out: DataFusion drops a named window's PARTITION BY when a frame is added to it
-  sum(CASE WHEN m.chatter_message IS NOT NULL THEN 1 ELSE 0 END)
-    OVER (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts, m.row_id ROWS UNBOUNDED PRECEDING) AS pair_chatter_so_far
+  -- the default frame runs to the current row, and (ts, row_id) is unique within a pair, so this
+  -- counts exactly the rows up to this one; one frame for all expressions keeps it one pass
+  sum(CASE WHEN m.chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER pair AS pair_chatter_so_far
 FROM messages m
 WINDOW pair AS (PARTITION BY m.fan_id, m.model_id ORDER BY m.ts, m.row_id);
 
