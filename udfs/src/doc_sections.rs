@@ -19,3 +19,9 @@ pub const PROFILES: DocSection = DocSection {
     label: "fansql: profiles",
     description: Some("Fan profiles from the fans' own messages"),
 };
+
+pub const VECTORS: DocSection = DocSection {
+    include: true,
+    label: "fansql: vectors",
+    description: Some("Arithmetic on embeddings and other vectors"),
+};

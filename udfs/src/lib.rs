@@ -14,11 +14,14 @@ pub mod api;
 mod args;
 pub mod config;
 pub mod conversation_index;
+pub mod cosine_similarity;
 mod doc_sections;
 pub mod parse_bool;
 pub mod parse_timestamp;
 pub mod profile_llm;
 pub mod stage;
+pub mod vector_norm;
+mod vectors;
 
 /// The window functions fansql adds.
 pub fn window_functions() -> Vec<Arc<WindowUDF>> {
@@ -27,7 +30,7 @@ pub fn window_functions() -> Vec<Arc<WindowUDF>> {
 
 /// The scalar functions fansql adds.
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
-    vec![parse_timestamp::udf(), parse_bool::udf(), profile_llm::udf()]
+    vec![parse_timestamp::udf(), parse_bool::udf(), profile_llm::udf(), cosine_similarity::udf(), vector_norm::udf()]
 }
 
 /// Documentation of the functions whose `documentation()` DataFusion's async wrapper hides, so
