@@ -15,7 +15,8 @@ SELECT
   stage(m.ts, m.purchased) OVER pair AS stage,
   row_number() OVER pair AS pair_message_number,
   lead(m.ts) OVER pair AS next_message_ts,
-  lead(m.fan_message) OVER pair IS NOT NULL AS next_has_fan_message,
+  -- lead of a flag, not of the text: lead copies each value it returns
+  coalesce(lead(m.fan_message IS NOT NULL) OVER pair, false) AS next_has_fan_message,
   -- the default frame runs to the current row, and (ts, row_id) is unique within a pair, so this
   -- counts exactly the rows up to this one; one frame for all expressions keeps it one pass
   sum(CASE WHEN m.chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER pair AS pair_chatter_so_far
