@@ -27,7 +27,9 @@ pub enum FileKind {
     Csv,
     Parquet,
     /// Newline-delimited JSON objects, or one JSON array of objects when `array` is set.
-    Json { array: bool },
+    Json {
+        array: bool,
+    },
 }
 
 impl FileKind {
@@ -94,7 +96,9 @@ pub async fn resolve(ctx: &SessionContext, arg: &str) -> Result<DataSource> {
         }));
     };
     let kind = match kind {
-        FileKind::Json { .. } => FileKind::Json { array: starts_with_array(store.as_ref(), &file.location, file.size).await },
+        FileKind::Json { .. } => {
+            FileKind::Json { array: starts_with_array(store.as_ref(), &file.location, file.size).await }
+        }
         other => other,
     };
     Ok(DataSource { display: arg.to_string(), url, kind, extension })
@@ -107,9 +111,7 @@ fn is_glob(arg: &str) -> bool {
 /// A JSON file whose first non-blank byte is `[` holds one array of objects.
 async fn starts_with_array(store: &dyn ObjectStore, location: &StorePath, size: u64) -> bool {
     let head = store.get_range(location, 0..size.min(256)).await;
-    head.ok()
-        .and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace()))
-        .is_some_and(|b| b == b'[')
+    head.ok().and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace())).is_some_and(|b| b == b'[')
 }
 
 /// Registers the object store behind an `s3://`, `gs://` or `http(s)://` URL, configured from
@@ -171,7 +173,14 @@ pub async fn raw_table(ctx: &SessionContext, sources: &[DataSource]) -> Result<A
         .with_listing_options(options)
         .infer_schema(&state)
         .await
-        .map_err(|e| DataFusionError::Plan(format!("{}: cannot read as {}: {}", names(), first.kind.name(), crate::error::one_line(&e))))?;
+        .map_err(|e| {
+            DataFusionError::Plan(format!(
+                "{}: cannot read as {}: {}",
+                names(),
+                first.kind.name(),
+                crate::error::one_line(&e)
+            ))
+        })?;
     let inferred = config.file_schema.clone().unwrap_or_else(|| Arc::new(Schema::empty()));
     if inferred.fields().is_empty() {
         return Err(DataFusionError::Plan(format!("{}: no columns found (is the file empty?)", names())));

@@ -19,8 +19,8 @@ use crate::error::one_line;
 use crate::meta_command::{self, MetaCommand};
 use crate::print::{OutputFormat, ResultWriter};
 use crate::progress::Progress;
-use fansql_udfs::api::spend;
 use crate::sql_split;
+use fansql_udfs::api::spend;
 
 /// How results are shown.
 #[derive(Debug, Clone)]
@@ -63,7 +63,8 @@ impl Executor {
         out: &mut dyn Write,
         report: &mut dyn FnMut(&str, &Outcome) -> std::io::Result<()>,
     ) -> Result<()> {
-        let statements = sql_split::split(sql).map_err(|e| DataFusionError::Plan(format!("{origin}: {}", one_line(&e))))?;
+        let statements =
+            sql_split::split(sql).map_err(|e| DataFusionError::Plan(format!("{origin}: {}", one_line(&e))))?;
         for statement in statements {
             let place = format!("{origin}:{}", statement.line);
             let outcome = self
@@ -100,7 +101,9 @@ impl Executor {
                 return Ok(None);
             }
             MetaCommand::ListFunctions(pattern) => {
-                if let Some(help) = pattern.as_deref().and_then(|name| meta_command::function_help(&self.ctx.state(), name)) {
+                if let Some(help) =
+                    pattern.as_deref().and_then(|name| meta_command::function_help(&self.ctx.state(), name))
+                {
                     out.write_all(help.as_bytes())?;
                     return Ok(None);
                 }
@@ -205,7 +208,10 @@ impl Executor {
 
     /// Names the data sources in errors raised while reading them.
     fn annotate(&self, err: DataFusionError) -> DataFusionError {
-        let reading = matches!(err.find_root(), DataFusionError::ArrowError(..) | DataFusionError::ParquetError(..) | DataFusionError::ObjectStore(..));
+        let reading = matches!(
+            err.find_root(),
+            DataFusionError::ArrowError(..) | DataFusionError::ParquetError(..) | DataFusionError::ObjectStore(..)
+        );
         if reading && !self.sources.is_empty() {
             DataFusionError::Plan(format!("reading {}: {}", self.sources.join(", "), one_line(&err)))
         } else {

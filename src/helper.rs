@@ -77,14 +77,15 @@ fn candidates(vocabulary: &Vocabulary, word: &str) -> Vec<Pair> {
     }
     let lower = word.to_lowercase();
     let typed_upper = word.chars().next().is_some_and(char::is_uppercase);
-    let mut found: Vec<String> = vocabulary.names.iter().filter(|n| n.to_lowercase().starts_with(&lower)).cloned().collect();
-    found.extend(
-        vocabulary
-            .keywords
-            .iter()
-            .filter(|k| k.to_lowercase().starts_with(&lower))
-            .map(|k| if typed_upper { k.to_uppercase() } else { k.to_lowercase() }),
-    );
+    let mut found: Vec<String> =
+        vocabulary.names.iter().filter(|n| n.to_lowercase().starts_with(&lower)).cloned().collect();
+    found.extend(vocabulary.keywords.iter().filter(|k| k.to_lowercase().starts_with(&lower)).map(|k| {
+        if typed_upper {
+            k.to_uppercase()
+        } else {
+            k.to_lowercase()
+        }
+    }));
     found.sort();
     found.dedup();
     found.into_iter().map(pair).collect()

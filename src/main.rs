@@ -65,8 +65,13 @@ async fn run(cli: Cli) -> Result<()> {
         return Ok(());
     }
 
-    let interactive = cli.command.is_none() && cli.commands.is_empty() && cli.files.is_empty() && std::io::stdin().is_terminal();
-    let format = cli.output.format.unwrap_or(if std::io::stdout().is_terminal() { OutputFormat::Table } else { OutputFormat::Csv });
+    let interactive =
+        cli.command.is_none() && cli.commands.is_empty() && cli.files.is_empty() && std::io::stdin().is_terminal();
+    let format = cli.output.format.unwrap_or(if std::io::stdout().is_terminal() {
+        OutputFormat::Table
+    } else {
+        OutputFormat::Csv
+    });
     let ctx = session::new_context_with_memory(session::memory_limit(cli.session.memory_limit)?)?;
     let provider_line = session::resolve_providers(&ctx).await?;
     let data = session::data_arguments(&cli.session.data);
@@ -91,7 +96,8 @@ async fn run(cli: Cli) -> Result<()> {
             let files = saved_queries::expand(&paths)?;
             std::fs::create_dir_all(&out).map_err(|e| DataFusionError::Plan(format!("{}: {e}", out.display())))?;
             executor.out_dir = Some(out);
-            let mut status: Box<dyn Write> = if cli.output.quiet { Box::new(std::io::sink()) } else { Box::new(std::io::stderr()) };
+            let mut status: Box<dyn Write> =
+                if cli.output.quiet { Box::new(std::io::sink()) } else { Box::new(std::io::stderr()) };
             saved_queries::run(&executor, &files, &mut stdout, &mut status).await
         }
         Some(Command::Generate(_) | Command::Cache(_)) => Ok(()),
@@ -115,7 +121,8 @@ async fn run(cli: Cli) -> Result<()> {
                 executor.run_script(sql, &format!("-c #{}", i + 1), &mut stdout, &mut ignore).await?;
             }
             for file in &cli.files {
-                let sql = std::fs::read_to_string(file).map_err(|e| DataFusionError::Plan(format!("{}: {e}", file.display())))?;
+                let sql = std::fs::read_to_string(file)
+                    .map_err(|e| DataFusionError::Plan(format!("{}: {e}", file.display())))?;
                 executor.run_script(&sql, &file.display().to_string(), &mut stdout, &mut ignore).await?;
             }
             if cli.commands.is_empty() && cli.files.is_empty() {

@@ -35,9 +35,9 @@ pub const COLUMNS: &[(&str, &str)] = &[
 
 /// Finds the input column for one of `candidates`, ignoring case.
 fn find<'a>(schema: &'a Schema, candidates: &[&str]) -> Option<&'a str> {
-    candidates.iter().find_map(|c| {
-        schema.fields().iter().map(|f| f.name().as_str()).find(|name| name.eq_ignore_ascii_case(c))
-    })
+    candidates
+        .iter()
+        .find_map(|c| schema.fields().iter().map(|f| f.name().as_str()).find(|name| name.eq_ignore_ascii_case(c)))
 }
 
 /// Whether the input has its own row ids (else rows are numbered in file order).
@@ -55,11 +55,12 @@ fn quote_literal(text: &str) -> String {
 
 /// Fails with one message listing the required columns that `schema` lacks and what it has.
 pub fn check_required(schema: &Schema, source: &str) -> Result<()> {
-    let missing: Vec<&str> = [(FAN, "fan_id"), (MODEL, "model (model_id or model_name)"), (TIME, "time (ts, datetime or timestamp)")]
-        .iter()
-        .filter(|(candidates, _)| find(schema, candidates).is_none())
-        .map(|(_, what)| *what)
-        .collect();
+    let missing: Vec<&str> =
+        [(FAN, "fan_id"), (MODEL, "model (model_id or model_name)"), (TIME, "time (ts, datetime or timestamp)")]
+            .iter()
+            .filter(|(candidates, _)| find(schema, candidates).is_none())
+            .map(|(_, what)| *what)
+            .collect();
     if !missing.is_empty() {
         let found: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
         return Err(DataFusionError::Plan(format!(

@@ -35,7 +35,11 @@ pub const ALL: &[(&str, &str, &str)] = &[
     ("\\timing", "\\timing [on|off]", "toggle or set the row-count and elapsed-time line"),
     ("\\format", "\\format FMT", "set the result format: table, csv, tsv, json, ndjson, markdown"),
     ("\\cache", "\\cache", "show the API answer cache: folder, entries and size per function"),
-    ("\\estimate", "\\estimate SQL", "show what SQL would send to APIs (items, requests, tokens, cost, cache hits) without sending"),
+    (
+        "\\estimate",
+        "\\estimate SQL",
+        "show what SQL would send to APIs (items, requests, tokens, cost, cache hits) without sending",
+    ),
 ];
 
 impl FromStr for MetaCommand {

@@ -8,9 +8,9 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use datafusion::arrow::array::{Array, ArrayRef, RecordBatch, StringArray};
-use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::arrow::csv::WriterBuilder as CsvWriterBuilder;
 use datafusion::arrow::datatypes::SchemaRef;
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::arrow::json::{ArrayWriter, LineDelimitedWriter};
 use datafusion::arrow::util::display::{ArrayFormatter, FormatOptions};
 use datafusion::arrow::util::pretty::pretty_format_batches_with_options;
@@ -128,7 +128,13 @@ impl<'a> ResultWriter<'a> {
     }
 }
 
-fn write_table(out: &mut dyn Write, schema: &SchemaRef, shown: &[RecordBatch], total: usize, max_rows: usize) -> Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    schema: &SchemaRef,
+    shown: &[RecordBatch],
+    total: usize,
+    max_rows: usize,
+) -> Result<()> {
     let empty = [RecordBatch::new_empty(schema.clone())];
     let shown = if shown.is_empty() { &empty[..] } else { shown };
     let table = pretty_format_batches_with_options(shown, &display_options())?;
@@ -194,10 +200,8 @@ mod tests {
     use datafusion::arrow::array::{Int64Array, StringArray};
 
     fn sample() -> (SchemaRef, Vec<RecordBatch>) {
-        let schema = Arc::new(Schema::new(vec![
-            Field::new("n", DataType::Int64, false),
-            Field::new("s", DataType::Utf8, true),
-        ]));
+        let schema =
+            Arc::new(Schema::new(vec![Field::new("n", DataType::Int64, false), Field::new("s", DataType::Utf8, true)]));
         let batch = RecordBatch::try_new(
             schema.clone(),
             vec![Arc::new(Int64Array::from(vec![1, 2])), Arc::new(StringArray::from(vec![Some("a|b"), None]))],
@@ -230,7 +234,11 @@ mod tests {
 
     #[test]
     fn csv_writes_lists_as_text() {
-        let schema = Arc::new(Schema::new(vec![Field::new("l", DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))), true)]));
+        let schema = Arc::new(Schema::new(vec![Field::new(
+            "l",
+            DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
+            true,
+        )]));
         let mut builder = datafusion::arrow::array::ListBuilder::new(datafusion::arrow::array::StringBuilder::new());
         builder.values().append_value("a");
         builder.values().append_value("b");

@@ -116,7 +116,8 @@ impl Repl {
             }
             MetaCommand::Output(None) => self.output = None,
             MetaCommand::Output(Some(path)) => {
-                let file = File::create(&path).map_err(|e| DataFusionError::Plan(format!("{}: {e}", path.display())))?;
+                let file =
+                    File::create(&path).map_err(|e| DataFusionError::Plan(format!("{}: {e}", path.display())))?;
                 self.output = Some(file);
             }
             MetaCommand::Timing(setting) => {
@@ -140,13 +141,14 @@ impl Repl {
     async fn refresh_vocabulary(&self) {
         let ctx = &self.executor.ctx;
         let mut names = crate::session::table_names(ctx);
-        let columns = ctx
-            .sql("SELECT DISTINCT column_name FROM information_schema.columns WHERE table_schema = 'public'")
-            .await;
+        let columns =
+            ctx.sql("SELECT DISTINCT column_name FROM information_schema.columns WHERE table_schema = 'public'").await;
         if let Ok(frame) = columns {
             if let Ok(batches) = frame.collect().await {
                 for batch in &batches {
-                    if let Some(values) = batch.column(0).as_any().downcast_ref::<datafusion::arrow::array::StringArray>() {
+                    if let Some(values) =
+                        batch.column(0).as_any().downcast_ref::<datafusion::arrow::array::StringArray>()
+                    {
                         names.extend(values.iter().flatten().map(str::to_string));
                     }
                 }

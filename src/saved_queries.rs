@@ -13,8 +13,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| DataFusionError::Plan(format!("{}: {e}", path.display())))?;
+            let entries =
+                std::fs::read_dir(path).map_err(|e| DataFusionError::Plan(format!("{}: {e}", path.display())))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "sql"))
@@ -36,7 +36,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Runs the files in order; `status` receives one line per statement.
 pub async fn run(executor: &Executor, files: &[PathBuf], out: &mut dyn Write, status: &mut dyn Write) -> Result<()> {
     for file in files {
-        let sql = std::fs::read_to_string(file).map_err(|e| DataFusionError::Plan(format!("{}: {e}", file.display())))?;
+        let sql =
+            std::fs::read_to_string(file).map_err(|e| DataFusionError::Plan(format!("{}: {e}", file.display())))?;
         let mut report = |place: &str, outcome: &Outcome| {
             writeln!(
                 status,

@@ -12,9 +12,9 @@ use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::context::SessionConfig;
 use datafusion::execution::memory_pool::FairSpillPool;
 use datafusion::execution::runtime_env::RuntimeEnvBuilder;
+use datafusion::prelude::SessionContext;
 use fansql_udfs::config::{FansqlConfig, LlmProvider};
 use fansql_udfs::profile_llm::resolved_provider;
-use datafusion::prelude::SessionContext;
 
 use crate::data_source::{self, DataSource};
 use crate::messages_view;
@@ -111,9 +111,9 @@ pub async fn load_messages(ctx: &SessionContext, args: &[String]) -> Result<()> 
     let raw: Arc<dyn TableProvider> = if messages_view::has_row_id(&schema) {
         listing
     } else {
-        number_rows_in_file_order(ctx, listing).await.map_err(|e| {
-            DataFusionError::Plan(format!("{names}: {}", crate::error::one_line(&e)))
-        })?
+        number_rows_in_file_order(ctx, listing)
+            .await
+            .map_err(|e| DataFusionError::Plan(format!("{names}: {}", crate::error::one_line(&e))))?
     };
     ctx.register_table("raw_messages", Arc::clone(&raw))?;
     let view = messages_view::create_view_sql(&raw.schema(), &names)?;
@@ -146,11 +146,8 @@ async fn number_rows_in_file_order(ctx: &SessionContext, listing: Arc<ListingTab
 
 /// Names of the tables and views in the default schema, sorted.
 pub fn table_names(ctx: &SessionContext) -> Vec<String> {
-    let mut names: Vec<String> = ctx
-        .catalog("datafusion")
-        .and_then(|c| c.schema("public"))
-        .map(|s| s.table_names())
-        .unwrap_or_default();
+    let mut names: Vec<String> =
+        ctx.catalog("datafusion").and_then(|c| c.schema("public")).map(|s| s.table_names()).unwrap_or_default();
     names.sort();
     names
 }

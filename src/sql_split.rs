@@ -70,7 +70,8 @@ impl<'a> LineOffsets<'a> {
     }
 
     fn byte(&self, location: Location) -> usize {
-        let line_start = self.line_starts.get((location.line as usize).saturating_sub(1)).copied().unwrap_or(self.text.len());
+        let line_start =
+            self.line_starts.get((location.line as usize).saturating_sub(1)).copied().unwrap_or(self.text.len());
         let column = (location.column as usize).saturating_sub(1);
         self.text[line_start..].char_indices().nth(column).map_or(self.text.len(), |(i, _)| line_start + i)
     }

@@ -6,7 +6,8 @@ mod common;
 use common::*;
 use std::fs;
 
-const SEED_HEADER: &str = "row_id,chatter_name,model_name,fan_message,chatter_message,price,purchased,fan_id,datetime,tips,revenue\n";
+const SEED_HEADER: &str =
+    "row_id,chatter_name,model_name,fan_message,chatter_message,price,purchased,fan_id,datetime,tips,revenue\n";
 
 fn write(dir: &std::path::Path, name: &str, text: &[u8]) -> String {
     let path = dir.join(name);
@@ -38,7 +39,10 @@ fn every_output_format() {
     }
     let table = run(&["--format", "table", "--max-rows", "1", "-c", sql]);
     let text = stdout(&table);
-    assert!(text.contains("| 1 | a|b |") && !text.contains("| 2 ") && text.contains("(2 rows, first 1 shown"), "{text}");
+    assert!(
+        text.contains("| 1 | a|b |") && !text.contains("| 2 ") && text.contains("(2 rows, first 1 shown"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -65,7 +69,8 @@ fn repeated_commands_files_and_stdin() {
 #[test]
 fn a_failing_statement_stops_the_script_with_its_line() {
     let dir = temp_dir();
-    let file = write(dir.path(), "bad.sql", b"SELECT 1 AS ok;\n\nSELECT no_such_column FROM messages;\nSELECT 2 AS never;");
+    let file =
+        write(dir.path(), "bad.sql", b"SELECT 1 AS ok;\n\nSELECT no_such_column FROM messages;\nSELECT 2 AS never;");
     let out = run(&["-f", &file]);
     assert_one_line_error(&out, &["bad.sql:3", "no_such_column"]);
     assert_eq!(stdout(&out), "ok\n1\n");
@@ -119,7 +124,10 @@ fn rows_without_ids_are_numbered_in_file_order_and_json_is_read() {
     let data = write(dir.path(), "m.json", json);
     let out = run(&["--data", &data, "-c", "SELECT row_id, ts, purchased, revenue FROM messages ORDER BY row_id"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "row_id,ts,purchased,revenue\n1,2025-04-09T10:00:00,true,5.0\n2,2025-04-09T09:00:00,false,0.0\n");
+    assert_eq!(
+        stdout(&out),
+        "row_id,ts,purchased,revenue\n1,2025-04-09T10:00:00,true,5.0\n2,2025-04-09T09:00:00,false,0.0\n"
+    );
 }
 
 #[test]
@@ -131,16 +139,25 @@ fn bad_inputs_give_one_line_errors() {
     let columns = write(dir.path(), "cols.csv", b"fan,body\n1,hi\n");
     assert_one_line_error(
         &run(&["--data", &columns, "-c", "SELECT 1"]),
-        &["cols.csv", "missing required column(s): fan_id, model (model_id or model_name), time (ts, datetime or timestamp)", "found: fan, body"],
+        &[
+            "cols.csv",
+            "missing required column(s): fan_id, model (model_id or model_name), time (ts, datetime or timestamp)",
+            "found: fan, body",
+        ],
     );
 
-    let bad_time = write(dir.path(), "time.csv", format!("{SEED_HEADER}1,c,m,hi,yo,0,false,f,not a time,0,0\n").as_bytes());
+    let bad_time =
+        write(dir.path(), "time.csv", format!("{SEED_HEADER}1,c,m,hi,yo,0,false,f,not a time,0,0\n").as_bytes());
     assert_one_line_error(
         &run(&["--data", &bad_time, "-c", "SELECT min(ts) FROM messages"]),
         &["time.csv: column datetime", "'not a time'"],
     );
 
-    let bad_bool = write(dir.path(), "bool.csv", format!("{SEED_HEADER}1,c,m,hi,yo,0,perhaps,f,2025-04-09 10:00:00,0,0\n").as_bytes());
+    let bad_bool = write(
+        dir.path(),
+        "bool.csv",
+        format!("{SEED_HEADER}1,c,m,hi,yo,0,perhaps,f,2025-04-09 10:00:00,0,0\n").as_bytes(),
+    );
     assert_one_line_error(
         &run(&["--data", &bad_bool, "-c", "SELECT sum(revenue) FROM messages"]),
         &["bool.csv: column purchased", "'perhaps'"],
@@ -149,7 +166,11 @@ fn bad_inputs_give_one_line_errors() {
     let empty = write(dir.path(), "empty.csv", b"");
     assert_one_line_error(&run(&["--data", &empty, "-c", "SELECT 1"]), &["empty.csv"]);
 
-    let latin1 = write(dir.path(), "latin1.csv", &[SEED_HEADER.as_bytes(), b"1,c,m,caf\xe9,yo,0,false,f,2025-04-09 10:00:00,0,0\n"].concat());
+    let latin1 = write(
+        dir.path(),
+        "latin1.csv",
+        &[SEED_HEADER.as_bytes(), b"1,c,m,caf\xe9,yo,0,false,f,2025-04-09 10:00:00,0,0\n"].concat(),
+    );
     assert_one_line_error(&run(&["--data", &latin1, "-c", "SELECT count(*) FROM messages"]), &["latin1.csv"]);
 
     let unknown = write(dir.path(), "notes.txt", b"hello");
@@ -188,7 +209,10 @@ fn run_executes_a_folder_in_name_order_into_out() {
     write(&queries, "03_fail.sql", b"SELECT 1;\nSELECT nope FROM counts;");
     let out = run(&["run", queries.to_str().unwrap(), "--out", out_dir.to_str().unwrap(), "--quiet"]);
     assert_one_line_error(&out, &["03_fail.sql:2", "nope"]);
-    assert_one_line_error(&run(&["run", dir.path().join("missing").to_str().unwrap()]), &["missing", "no such file or folder"]);
+    assert_one_line_error(
+        &run(&["run", dir.path().join("missing").to_str().unwrap()]),
+        &["missing", "no such file or folder"],
+    );
 }
 
 #[test]

@@ -54,7 +54,8 @@ fn start_s3() -> Option<S3Server> {
 fn create_bucket(endpoint: &str, bucket: &str) {
     let address = endpoint.trim_start_matches("http://");
     let mut stream = TcpStream::connect(address).unwrap();
-    write!(stream, "PUT /{bucket} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").unwrap();
+    write!(stream, "PUT /{bucket} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "bucket creation failed: {response}");
@@ -93,7 +94,10 @@ async fn reads_and_writes_s3() {
     let local = run(&["-c", "SELECT count(*) AS n, sum(revenue) AS revenue FROM messages"]);
     assert!(local.status.success(), "{}", stderr(&local));
 
-    let remote = fansql_s3(&server.endpoint, &["--data", "s3://logs/chat/", "-c", "SELECT count(*) AS n, sum(revenue) AS revenue FROM messages"]);
+    let remote = fansql_s3(
+        &server.endpoint,
+        &["--data", "s3://logs/chat/", "-c", "SELECT count(*) AS n, sum(revenue) AS revenue FROM messages"],
+    );
     assert!(remote.status.success(), "{}", stderr(&remote));
     assert_eq!(stdout(&remote), stdout(&local), "the same logs read from S3 and from disk");
 

@@ -2,9 +2,9 @@
 //! spend report, dry-run estimates, a SIGKILL mid-run that loses at most the batches in flight,
 //! and an API key that appears nowhere.
 
+mod common;
 #[path = "../udfs/tests/common/mock_openai.rs"]
 mod mock_openai;
-mod common;
 
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -51,7 +51,10 @@ fn spend_report_estimate_and_cache_across_processes() {
     let dir = temp_dir();
     let sql = format!("{}; {PROFILE_COUNT}", texts_sql(100));
 
-    let estimate = fansql(&server, dir.path(), &["-c", &texts_sql(100), "-c", "\\estimate SELECT profile_llm(text) FROM t"]).output().unwrap();
+    let estimate =
+        fansql(&server, dir.path(), &["-c", &texts_sql(100), "-c", "\\estimate SELECT profile_llm(text) FROM t"])
+            .output()
+            .unwrap();
     assert!(estimate.status.success(), "{}", stderr(&estimate));
     assert!(stderr(&estimate).contains("dry run: would send 100 item(s) in 5 request(s)"), "{}", stderr(&estimate));
     assert_eq!(server.requests(), 0);
@@ -71,7 +74,11 @@ fn spend_report_estimate_and_cache_across_processes() {
 
     let stats = Command::new(binary()).args(["cache", "stats"]).env("FANSQL_CACHE_DIR", dir.path()).output().unwrap();
     assert!(stdout(&stats).contains("profile_llm") && stdout(&stats).contains("100 answers"), "{}", stdout(&stats));
-    let clear = Command::new(binary()).args(["cache", "clear", "--function", "profile_llm"]).env("FANSQL_CACHE_DIR", dir.path()).output().unwrap();
+    let clear = Command::new(binary())
+        .args(["cache", "clear", "--function", "profile_llm"])
+        .env("FANSQL_CACHE_DIR", dir.path())
+        .output()
+        .unwrap();
     assert!(stdout(&clear).contains("removed 100 cached answer(s)"), "{}", stdout(&clear));
 }
 

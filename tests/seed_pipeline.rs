@@ -20,18 +20,39 @@ fn int(batch: &RecordBatch, column: &str) -> i64 {
 }
 
 fn run_pipeline(data: &Path, out: &Path) {
-    let output = run(&["run", "queries/pipeline", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let output =
+        run(&["run", "queries/pipeline", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
     assert!(output.status.success(), "pipeline failed: {}", stderr(&output));
 }
 
 async fn check_outputs(seed: &Path, out: &Path) {
     let ctx = SessionContext::new();
     let parquet = |p: &Path| p.to_str().unwrap().to_string();
-    ctx.register_parquet("staged", parquet(&out.join("staged_conversations.parquet")), ParquetReadOptions::default()).await.unwrap();
-    ctx.register_parquet("features", parquet(&out.join("conversation_features.parquet")), ParquetReadOptions::default()).await.unwrap();
-    ctx.register_parquet("ref_stages", parquet(&seed.join("reference/seed_stages.parquet")), ParquetReadOptions::default()).await.unwrap();
+    ctx.register_parquet("staged", parquet(&out.join("staged_conversations.parquet")), ParquetReadOptions::default())
+        .await
+        .unwrap();
+    ctx.register_parquet(
+        "features",
+        parquet(&out.join("conversation_features.parquet")),
+        ParquetReadOptions::default(),
+    )
+    .await
+    .unwrap();
+    ctx.register_parquet(
+        "ref_stages",
+        parquet(&seed.join("reference/seed_stages.parquet")),
+        ParquetReadOptions::default(),
+    )
+    .await
+    .unwrap();
     ctx.register_parquet("seed", parquet(&seed.join("messages.parquet")), ParquetReadOptions::default()).await.unwrap();
-    ctx.register_csv("ref_features", parquet(&seed.join("reference/seed_conversation_features.csv")), CsvReadOptions::new()).await.unwrap();
+    ctx.register_csv(
+        "ref_features",
+        parquet(&seed.join("reference/seed_conversation_features.csv")),
+        CsvReadOptions::new(),
+    )
+    .await
+    .unwrap();
 
     let stages = one_row(
         &ctx,

@@ -54,7 +54,11 @@ impl sqllogictest::AsyncDB for FansqlDb {
                         .iter()
                         .map(|f| {
                             let cell = f.value(row).to_string();
-                            if cell.is_empty() { "(empty)".to_string() } else { cell }
+                            if cell.is_empty() {
+                                "(empty)".to_string()
+                            } else {
+                                cell
+                            }
                         })
                         .collect(),
                 );

@@ -93,7 +93,16 @@ pub fn run(args: &GenerateArgs) -> Result<Generated> {
             let model = (first_model + m * 7) % models;
             let mut rng = StdRng::seed_from_u64(mix(args.seed, fan_index as u64, model as u64));
             let chatter_base = model * chatters_per_model;
-            let revealed = generate_pair(&mut rng, &fan, model, chatter_base, chatters_per_model, start_nanos, span_nanos, &mut writer)?;
+            let revealed = generate_pair(
+                &mut rng,
+                &fan,
+                model,
+                chatter_base,
+                chatters_per_model,
+                start_nanos,
+                span_nanos,
+                &mut writer,
+            )?;
             writer.label(&fan, &format!("Model{}", model + 1), &revealed);
             pairs += 1;
         }
@@ -151,7 +160,8 @@ fn generate_pair(
     for session in 0..sessions {
         let chatter = format!("Chatter{}", chatter_base + rng.random_range(0..chatters_per_model) + 1);
         let remaining_sessions = sessions - session;
-        let in_session = if remaining_sessions == 1 { total - written } else { ((total - written) / remaining_sessions).max(1) };
+        let in_session =
+            if remaining_sessions == 1 { total - written } else { ((total - written) / remaining_sessions).max(1) };
         for _ in 0..in_session {
             let mut row = MessageRow::new(&chatter, &model_name, &fan.fan_id, t);
             row.chatter_message = Some(phrases::chatter_line(rng, fan.language, fan.persona));

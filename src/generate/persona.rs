@@ -170,7 +170,14 @@ impl Fan {
     }
 
     fn snapshot(&self) -> FanFacts {
-        FanFacts { language: self.language, age: self.age, job: self.job, city: self.city, relationship: self.relationship, life_event: self.life_event }
+        FanFacts {
+            language: self.language,
+            age: self.age,
+            job: self.job,
+            city: self.city,
+            relationship: self.relationship,
+            life_event: self.life_event,
+        }
     }
 }
 

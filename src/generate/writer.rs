@@ -16,7 +16,7 @@ use datafusion::parquet::basic::{Compression, ZstdLevel};
 use datafusion::parquet::file::properties::WriterProperties;
 
 use super::persona::{Fact, Fan};
-use super::phrases::{LIFE_EVENTS, RELATIONSHIPS, JOBS};
+use super::phrases::{JOBS, LIFE_EVENTS, RELATIONSHIPS};
 
 const BATCH_ROWS: usize = 64 * 1024;
 
@@ -90,12 +90,12 @@ impl Sink {
     fn create(path: &Path, schema: SchemaRef) -> Result<Sink> {
         let file = File::create(path).map_err(|e| DataFusionError::Plan(format!("{}: {e}", path.display())))?;
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-            let writer = CsvWriterBuilder::new().with_header(true).with_timestamp_format("%Y-%m-%d %H:%M:%S".into()).build(file);
+            let writer =
+                CsvWriterBuilder::new().with_header(true).with_timestamp_format("%Y-%m-%d %H:%M:%S".into()).build(file);
             Ok(Sink::Csv(writer))
         } else {
-            let properties = WriterProperties::builder()
-                .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
-                .build();
+            let properties =
+                WriterProperties::builder().set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?)).build();
             Ok(Sink::Parquet(ArrowWriter::try_new(file, schema, Some(properties))?))
         }
     }

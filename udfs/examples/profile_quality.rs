@@ -46,9 +46,11 @@ fn seed_agreement(path: &Path) {
     println!("| --- | --- | --- | --- | --- |");
     for (i, field) in FIELDS.iter().enumerate() {
         let n = pairs.len() as f64;
-        let presence = pairs.iter().filter(|(g, l)| g.fields[i].is_empty() == l.fields[i].is_empty()).count() as f64 / n;
+        let presence =
+            pairs.iter().filter(|(g, l)| g.fields[i].is_empty() == l.fields[i].is_empty()).count() as f64 / n;
         let both: Vec<_> = pairs.iter().filter(|(g, l)| !g.fields[i].is_empty() && !l.fields[i].is_empty()).collect();
-        let overlap = both.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64 / both.len().max(1) as f64;
+        let overlap =
+            both.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64 / both.len().max(1) as f64;
         let said_local = pairs.iter().filter(|(_, l)| !l.fields[i].is_empty()).count() as f64;
         let said_gpt = pairs.iter().filter(|(g, _)| !g.fields[i].is_empty()).count() as f64;
         let correct = pairs.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64;
@@ -82,7 +84,13 @@ async fn planted_facts(messages: &Path, labels: &Path) -> datafusion::error::Res
         .collect()
         .await?;
     // field index in the profile, label column
-    let facts = [(0, 2, "age"), (1, 3, "job (English labels; non-English jobs are translated)"), (2, 4, "city"), (3, 5, "relationship"), (8, 6, "life event")];
+    let facts = [
+        (0, 2, "age"),
+        (1, 3, "job (English labels; non-English jobs are translated)"),
+        (2, 4, "city"),
+        (3, 5, "relationship"),
+        (8, 6, "life event"),
+    ];
     let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new(); // (planted, found, found-and-right)
     for batch in &batches {
         let get = |col: usize, row: usize| -> Option<String> {
@@ -121,7 +129,11 @@ async fn planted_facts(messages: &Path, labels: &Path) -> datafusion::error::Res
     println!("| --- | --- | --- | --- | --- |");
     for (_, _, name) in facts {
         let (planted, found, right) = counts.get(name).copied().unwrap_or_default();
-        println!("| {name} | {planted} | {found} | {:.2} | {:.2} |", right as f64 / found.max(1) as f64, right as f64 / planted.max(1) as f64);
+        println!(
+            "| {name} | {planted} | {found} | {:.2} | {:.2} |",
+            right as f64 / found.max(1) as f64,
+            right as f64 / planted.max(1) as f64
+        );
     }
     Ok(())
 }

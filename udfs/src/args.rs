@@ -20,9 +20,7 @@ pub fn check_arity(function: &str, syntax: &str, given: usize, min: usize, max: 
 pub fn coerce_timestamp(function: &str, position: usize, name: &str, given: &DataType) -> Result<DataType> {
     match given {
         DataType::Timestamp(_, tz) => Ok(DataType::Timestamp(TimeUnit::Nanosecond, tz.clone())),
-        DataType::Date32 | DataType::Date64 | DataType::Null => {
-            Ok(DataType::Timestamp(TimeUnit::Nanosecond, None))
-        }
+        DataType::Date32 | DataType::Date64 | DataType::Null => Ok(DataType::Timestamp(TimeUnit::Nanosecond, None)),
         other => plan_err!(
             "{function}: argument {position} ({name}) must be a TIMESTAMP, got {other}; \
              convert it first, e.g. parse_timestamp({name})"

@@ -5,8 +5,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use datafusion::common::config::{ConfigEntry, ConfigExtension, ConfigField, ExtensionOptions, Visit};
 use datafusion::common::config::ConfigOptions;
+use datafusion::common::config::{ConfigEntry, ConfigExtension, ConfigField, ExtensionOptions, Visit};
 use datafusion::common::{config_field, config_namespace, Result};
 
 /// Defines a provider setting: `auto` (the hosted API when its key is set, else local), the

@@ -9,12 +9,11 @@ use datafusion::arrow::array::{Array, ArrayRef, AsArray, Int32Builder};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, TimestampNanosecondType};
 use datafusion::common::{exec_err, plan_err, Result, ScalarValue};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
-use datafusion::logical_expr::{
-    Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl,
-};
+use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl};
 
 use crate::args::{check_arity, coerce_timestamp, window_literal};
 use crate::doc_sections::CONVERSATIONS;
+use crate::macros::user_defined_function;
 
 const NAME: &str = "conversation_index";
 const SYNTAX: &str = "conversation_index(ts [, gap INTERVAL]) OVER (PARTITION BY fan_id, model_id ORDER BY ts)";
@@ -22,8 +21,7 @@ const NANOS_PER_HOUR: i64 = 3_600_000_000_000;
 /// The seed's sessionizing rule: more than 4 hours of silence ends a conversation.
 pub const DEFAULT_GAP_NANOS: i64 = 4 * NANOS_PER_HOUR;
 
-static UDWF: LazyLock<Arc<WindowUDF>> =
-    LazyLock::new(|| Arc::new(WindowUDF::from(ConversationIndex::new())));
+static UDWF: LazyLock<Arc<WindowUDF>> = LazyLock::new(|| Arc::new(WindowUDF::from(ConversationIndex::new())));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -48,22 +46,7 @@ pub fn udwf() -> Arc<WindowUDF> {
     Arc::clone(&UDWF)
 }
 
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ConversationIndex {
-    signature: Signature,
-}
-
-impl ConversationIndex {
-    pub fn new() -> Self {
-        Self { signature: Signature::user_defined(Volatility::Immutable) }
-    }
-}
-
-impl Default for ConversationIndex {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+user_defined_function!(ConversationIndex, Volatility::Immutable);
 
 impl WindowUDFImpl for ConversationIndex {
     fn name(&self) -> &str {
@@ -213,9 +196,8 @@ mod tests {
 
     #[test]
     fn month_intervals_are_refused() {
-        let month = ScalarValue::IntervalMonthDayNano(Some(
-            datafusion::arrow::datatypes::IntervalMonthDayNano::new(1, 0, 0),
-        ));
+        let month =
+            ScalarValue::IntervalMonthDayNano(Some(datafusion::arrow::datatypes::IntervalMonthDayNano::new(1, 0, 0)));
         assert!(interval_nanos(&month).is_err());
     }
 }

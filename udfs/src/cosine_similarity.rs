@@ -12,6 +12,7 @@ use datafusion::logical_expr::{
 
 use crate::args::check_arity;
 use crate::doc_sections::VECTORS;
+use crate::macros::user_defined_function;
 use crate::vectors::{check_vector, norm, rows};
 
 const NAME: &str = "cosine_similarity";
@@ -31,9 +32,7 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     )
     .with_argument("a", "A vector, e.g. an embedding.")
     .with_argument("b", "A vector of the same length.")
-    .with_sql_example(
-        "```sql\nSELECT cosine_similarity([1.0, 0.0], [1.0, 1.0]); -- 0.7071067811865475\n```",
-    )
+    .with_sql_example("```sql\nSELECT cosine_similarity([1.0, 0.0], [1.0, 1.0]); -- 0.7071067811865475\n```")
     .with_related_udf("vector_norm")
     .build()
 });
@@ -43,22 +42,7 @@ pub fn udf() -> Arc<ScalarUDF> {
     Arc::clone(&UDF)
 }
 
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct CosineSimilarity {
-    signature: Signature,
-}
-
-impl CosineSimilarity {
-    pub fn new() -> Self {
-        Self { signature: Signature::user_defined(Volatility::Immutable) }
-    }
-}
-
-impl Default for CosineSimilarity {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+user_defined_function!(CosineSimilarity, Volatility::Immutable);
 
 fn cosine(a: &[f64], b: &[f64]) -> Result<Option<f64>> {
     if a.len() != b.len() {

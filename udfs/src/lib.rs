@@ -16,6 +16,7 @@ pub mod config;
 pub mod conversation_index;
 pub mod cosine_similarity;
 mod doc_sections;
+mod macros;
 pub mod parse_bool;
 pub mod parse_timestamp;
 pub mod profile_llm;

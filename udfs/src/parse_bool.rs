@@ -13,6 +13,7 @@ use datafusion::logical_expr::{
 
 use crate::args::{check_arity, coerce_parser_options, excerpt, parser_options};
 use crate::doc_sections::PARSING;
+use crate::macros::user_defined_function;
 
 const NAME: &str = "parse_bool";
 const SYNTAX: &str = "parse_bool(value [, label [, required]])";
@@ -39,22 +40,7 @@ pub fn udf() -> Arc<ScalarUDF> {
     Arc::clone(&UDF)
 }
 
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ParseBool {
-    signature: Signature,
-}
-
-impl ParseBool {
-    pub fn new() -> Self {
-        Self { signature: Signature::user_defined(Volatility::Immutable) }
-    }
-}
-
-impl Default for ParseBool {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+user_defined_function!(ParseBool, Volatility::Immutable);
 
 impl ScalarUDFImpl for ParseBool {
     fn name(&self) -> &str {

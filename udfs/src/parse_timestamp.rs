@@ -15,6 +15,7 @@ use datafusion::logical_expr::{
 
 use crate::args::{check_arity, coerce_parser_options, excerpt, parser_options};
 use crate::doc_sections::PARSING;
+use crate::macros::user_defined_function;
 
 const NAME: &str = "parse_timestamp";
 const SYNTAX: &str = "parse_timestamp(value [, label [, required]])";
@@ -45,22 +46,7 @@ pub fn udf() -> Arc<ScalarUDF> {
     Arc::clone(&UDF)
 }
 
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ParseTimestamp {
-    signature: Signature,
-}
-
-impl ParseTimestamp {
-    pub fn new() -> Self {
-        Self { signature: Signature::user_defined(Volatility::Immutable) }
-    }
-}
-
-impl Default for ParseTimestamp {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+user_defined_function!(ParseTimestamp, Volatility::Immutable);
 
 impl ScalarUDFImpl for ParseTimestamp {
     fn name(&self) -> &str {
@@ -81,7 +67,11 @@ impl ScalarUDFImpl for ParseTimestamp {
             DataType::Utf8View | DataType::LargeUtf8 | DataType::Null => DataType::Utf8,
             t @ (DataType::Utf8 | DataType::Timestamp(_, _) | DataType::Date32 | DataType::Date64) => t.clone(),
             t if t.is_integer() => DataType::Int64,
-            other => return plan_err!("{NAME}: argument 1 (value) must be text, a date, a timestamp or an integer, got {other}"),
+            other => {
+                return plan_err!(
+                    "{NAME}: argument 1 (value) must be text, a date, a timestamp or an integer, got {other}"
+                )
+            }
         };
         let mut coerced = vec![value];
         coerced.extend(coerce_parser_options(NAME, arg_types)?);
@@ -131,7 +121,9 @@ fn parse(values: &ArrayRef, label: &str) -> Result<ArrayRef> {
                 match value.map(|s| s.checked_mul(NANOS_PER_SECOND)) {
                     None => out.append_null(),
                     Some(Some(nanos)) => out.append_value(nanos),
-                    Some(None) => return exec_err!("{label}: {} is out of range for Unix seconds", value.unwrap_or_default()),
+                    Some(None) => {
+                        return exec_err!("{label}: {} is out of range for Unix seconds", value.unwrap_or_default())
+                    }
                 }
             }
             Ok(Arc::new(out.finish()))

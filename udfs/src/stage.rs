@@ -14,12 +14,11 @@ use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringBuilder};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, TimestampNanosecondType};
 use datafusion::common::{Result, ScalarValue};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
-use datafusion::logical_expr::{
-    Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl,
-};
+use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl};
 
 use crate::args::{check_arity, coerce_boolean, coerce_timestamp};
 use crate::doc_sections::CONVERSATIONS;
+use crate::macros::user_defined_function;
 
 const NAME: &str = "stage";
 const SYNTAX: &str = "stage(ts, purchased) OVER (PARTITION BY fan_id, model_id ORDER BY ts)";
@@ -51,22 +50,7 @@ pub fn udwf() -> Arc<WindowUDF> {
     Arc::clone(&UDWF)
 }
 
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Stage {
-    signature: Signature,
-}
-
-impl Stage {
-    pub fn new() -> Self {
-        Self { signature: Signature::user_defined(Volatility::Immutable) }
-    }
-}
-
-impl Default for Stage {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+user_defined_function!(Stage, Volatility::Immutable);
 
 impl WindowUDFImpl for Stage {
     fn name(&self) -> &str {
@@ -79,10 +63,7 @@ impl WindowUDFImpl for Stage {
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         check_arity(NAME, SYNTAX, arg_types.len(), 2, 2)?;
-        Ok(vec![
-            coerce_timestamp(NAME, 1, "ts", &arg_types[0])?,
-            coerce_boolean(NAME, 2, "purchased", &arg_types[1])?,
-        ])
+        Ok(vec![coerce_timestamp(NAME, 1, "ts", &arg_types[0])?, coerce_boolean(NAME, 2, "purchased", &arg_types[1])?])
     }
 
     fn partition_evaluator(&self, _args: PartitionEvaluatorArgs) -> Result<Box<dyn PartitionEvaluator>> {
@@ -112,7 +93,9 @@ fn purchase_times(values: &[ArrayRef]) -> (Option<i64>, Option<i64>) {
     ts.iter()
         .zip(purchased.iter())
         .filter_map(|(t, p)| if p == Some(true) { t } else { None })
-        .fold((None, None), |(lo, hi), t| (Some(lo.map_or(t, |lo: i64| lo.min(t))), Some(hi.map_or(t, |hi: i64| hi.max(t)))))
+        .fold((None, None), |(lo, hi), t| {
+            (Some(lo.map_or(t, |lo: i64| lo.min(t))), Some(hi.map_or(t, |hi: i64| hi.max(t))))
+        })
 }
 
 fn stage_of(t: Option<i64>, (first, last): (Option<i64>, Option<i64>)) -> Option<&'static str> {
@@ -190,13 +173,15 @@ mod tests {
 
     #[test]
     fn two_purchase_times_make_stage_2() {
-        let got = stages(&[(Some(1), Some(true)), (Some(2), Some(false)), (Some(3), Some(true)), (Some(4), Some(false))]);
+        let got =
+            stages(&[(Some(1), Some(true)), (Some(2), Some(false)), (Some(3), Some(true)), (Some(4), Some(false))]);
         assert_eq!(got, vec![s("stage_1"), s("stage_2"), s("stage_2"), s("stage_3")]);
     }
 
     #[test]
     fn ties_on_ts_share_a_stage() {
-        let got = stages(&[(Some(5), Some(false)), (Some(5), Some(true)), (Some(6), Some(false)), (Some(5), Some(false))]);
+        let got =
+            stages(&[(Some(5), Some(false)), (Some(5), Some(true)), (Some(6), Some(false)), (Some(5), Some(false))]);
         assert_eq!(got, vec![s("stage_1"), s("stage_1"), s("stage_3"), s("stage_1")]);
     }
 

@@ -11,6 +11,7 @@ use datafusion::logical_expr::{
 
 use crate::args::check_arity;
 use crate::doc_sections::VECTORS;
+use crate::macros::user_defined_function;
 use crate::vectors::{check_vector, norm, rows};
 
 const NAME: &str = "vector_norm";
@@ -37,22 +38,7 @@ pub fn udf() -> Arc<ScalarUDF> {
     Arc::clone(&UDF)
 }
 
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct VectorNorm {
-    signature: Signature,
-}
-
-impl VectorNorm {
-    pub fn new() -> Self {
-        Self { signature: Signature::user_defined(Volatility::Immutable) }
-    }
-}
-
-impl Default for VectorNorm {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+user_defined_function!(VectorNorm, Volatility::Immutable);
 
 impl ScalarUDFImpl for VectorNorm {
     fn name(&self) -> &str {

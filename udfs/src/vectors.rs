@@ -22,7 +22,9 @@ pub fn check_vector(function: &str, position: usize, name: &str, given: &DataTyp
             Ok(given.clone())
         }
         DataType::Null => Ok(float64_list()),
-        other => plan_err!("{function}: argument {position} ({name}) must be a list of numbers (an embedding), got {other}"),
+        other => {
+            plan_err!("{function}: argument {position} ({name}) must be a list of numbers (an embedding), got {other}")
+        }
     }
 }
 

@@ -57,7 +57,9 @@ async fn check_alignment(ctx: &SessionContext) -> (i64, i64, i64) {
                 sum(CASE WHEN p IS NULL THEN 1 ELSE 0 END) AS nulls FROM p",
     )
     .await;
-    let value = |name: &str| batches[0].column_by_name(name).unwrap().as_primitive::<datafusion::arrow::datatypes::Int64Type>().value(0);
+    let value = |name: &str| {
+        batches[0].column_by_name(name).unwrap().as_primitive::<datafusion::arrow::datatypes::Int64Type>().value(0)
+    };
     (value("rows"), value("own"), value("nulls"))
 }
 
@@ -182,7 +184,8 @@ fn lists(batch: &RecordBatch, column: usize) -> Vec<Option<Profile>> {
 
 #[tokio::test]
 async fn replays_recorded_gpt4o_answers() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seed-data/recorded/gpt4o_profiles.jsonl");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seed-data/recorded/gpt4o_profiles.jsonl");
     let Ok(recorded) = std::fs::read_to_string(&path) else {
         println!("skipping replays_recorded_gpt4o_answers: ../shared/seed-data is absent");
         return;
@@ -197,7 +200,8 @@ async fn replays_recorded_gpt4o_answers() {
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
     let ctx = openai_context(cache.path(), "").await;
-    let schema = Arc::new(Schema::new(vec![Field::new("i", DataType::Int64, false), Field::new("text", DataType::Utf8, false)]));
+    let schema =
+        Arc::new(Schema::new(vec![Field::new("i", DataType::Int64, false), Field::new("text", DataType::Utf8, false)]));
     let batch = RecordBatch::try_new(
         schema.clone(),
         vec![
@@ -210,7 +214,8 @@ async fn replays_recorded_gpt4o_answers() {
     let batches = sql(&ctx, "SELECT i, profile_llm(text) AS p FROM recorded ORDER BY i").await;
     let got: Vec<Option<Profile>> = batches.iter().flat_map(|b| lists(b, 1)).collect();
     assert_eq!(got.len(), 202);
-    let distinct_texts = rows.iter().map(|r| r["fan_text"].as_str().unwrap()).collect::<std::collections::HashSet<_>>().len();
+    let distinct_texts =
+        rows.iter().map(|r| r["fan_text"].as_str().unwrap()).collect::<std::collections::HashSet<_>>().len();
     assert_eq!(server.requests(), distinct_texts.div_ceil(20));
     for (row, answer) in rows.iter().zip(&got) {
         let expected = Profile::from_json(row["profile"].as_object().unwrap());

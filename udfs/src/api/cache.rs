@@ -106,8 +106,8 @@ impl AnswerCache {
         self.with(|c| {
             let transaction = c.transaction()?;
             {
-                let mut statement =
-                    transaction.prepare_cached("INSERT OR REPLACE INTO answers (key, kind, value) VALUES (?1, ?2, ?3)")?;
+                let mut statement = transaction
+                    .prepare_cached("INSERT OR REPLACE INTO answers (key, kind, value) VALUES (?1, ?2, ?3)")?;
                 for (key, value) in entries {
                     statement.execute(params![key, kind, value])?;
                 }
@@ -119,10 +119,15 @@ impl AnswerCache {
     /// Entries and bytes per kind of answer.
     pub fn stats(&self) -> Result<Vec<KindStats>> {
         self.with(|c| {
-            let mut statement =
-                c.prepare("SELECT kind, count(*), coalesce(sum(length(value)), 0) FROM answers GROUP BY kind ORDER BY kind")?;
+            let mut statement = c.prepare(
+                "SELECT kind, count(*), coalesce(sum(length(value)), 0) FROM answers GROUP BY kind ORDER BY kind",
+            )?;
             let rows = statement.query_map([], |row| {
-                Ok(KindStats { kind: row.get(0)?, entries: row.get::<_, i64>(1)? as u64, bytes: row.get::<_, i64>(2)? as u64 })
+                Ok(KindStats {
+                    kind: row.get(0)?,
+                    entries: row.get::<_, i64>(1)? as u64,
+                    bytes: row.get::<_, i64>(2)? as u64,
+                })
             })?;
             rows.collect()
         })

@@ -45,10 +45,7 @@ impl RetryPolicy {
 
 /// One HTTP client per process: connections are pooled and reused.
 static CLIENT: LazyLock<reqwest::Client> = LazyLock::new(|| {
-    reqwest::Client::builder()
-        .user_agent(concat!("fansql/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .unwrap_or_default()
+    reqwest::Client::builder().user_agent(concat!("fansql/", env!("CARGO_PKG_VERSION"))).build().unwrap_or_default()
 });
 
 /// `Retry-After` in seconds (or an HTTP date, counted from now).

@@ -118,7 +118,13 @@ mod tests {
     #[test]
     fn waits_when_a_bucket_is_empty() {
         let start = Instant::now();
-        let mut b = Buckets { requests: 2.0, tokens: 100.0, requests_per_minute: 2.0, tokens_per_minute: 100.0, refilled: start };
+        let mut b = Buckets {
+            requests: 2.0,
+            tokens: 100.0,
+            requests_per_minute: 2.0,
+            tokens_per_minute: 100.0,
+            refilled: start,
+        };
         assert_eq!(b.try_take(10.0, start), None);
         assert_eq!(b.try_take(10.0, start), None);
         let wait = b.try_take(10.0, start).expect("out of requests");
@@ -130,7 +136,8 @@ mod tests {
     #[test]
     fn token_limit_applies_and_zero_means_unlimited() {
         let start = Instant::now();
-        let mut b = Buckets { requests: 0.0, tokens: 50.0, requests_per_minute: 0.0, tokens_per_minute: 60.0, refilled: start };
+        let mut b =
+            Buckets { requests: 0.0, tokens: 50.0, requests_per_minute: 0.0, tokens_per_minute: 60.0, refilled: start };
         assert_eq!(b.try_take(50.0, start), None);
         let wait = b.try_take(30.0, start).expect("out of tokens");
         assert!((wait.as_secs_f64() - 30.0).abs() < 1e-6, "{wait:?}");

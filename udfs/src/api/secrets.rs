@@ -7,9 +7,7 @@ use std::fmt;
 use std::sync::LazyLock;
 
 static DOTENV: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    dotenvy::from_filename_iter(".env")
-        .map(|entries| entries.filter_map(Result::ok).collect())
-        .unwrap_or_default()
+    dotenvy::from_filename_iter(".env").map(|entries| entries.filter_map(Result::ok).collect()).unwrap_or_default()
 });
 
 /// A setting from the environment, else from `./.env`; blank counts as unset.
@@ -49,9 +47,8 @@ impl fmt::Display for ApiKey {
 
 /// Removes the key, and anything shaped like a provider key, from a text.
 pub fn redact(text: &str, key: Option<&ApiKey>) -> String {
-    static KEY_SHAPED: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(sk|pa)-[A-Za-z0-9_\-*]{8,}").expect("valid key pattern")
-    });
+    static KEY_SHAPED: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"(sk|pa)-[A-Za-z0-9_\-*]{8,}").expect("valid key pattern"));
     let text = match key {
         Some(key) if !key.0.is_empty() => text.replace(&key.0, "<redacted>"),
         _ => text.to_string(),

@@ -43,8 +43,9 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-static AGE_PHRASES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:i'?m|i am) in my (twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b"));
+static AGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:i'?m|i am) in my (twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b")
+});
 
 /// Job titles a bare "I'm a ..." / "soy ..." may name, per language.
 const JOB_WORDS: &str = "nurse|teacher|engineer|software engineer|developer|programmer|driver|truck driver|trucker|\
@@ -76,7 +77,9 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:(?i:i live in|i'm from|im from|i am from|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(\p{Lu}[\p{L}'.\-]*(?:[ \t]+\p{Lu}[\p{L}'.\-]*){0,2})")
+    re(
+        r"(?:(?i:i live in|i'm from|im from|i am from|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(\p{Lu}[\p{L}'.\-]*(?:[ \t]+\p{Lu}[\p{L}'.\-]*){0,2})",
+    )
 });
 
 static RELATIONSHIP: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
@@ -125,7 +128,10 @@ fn lexicon(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static EMOTIONAL_NEEDS: Lexicon = LazyLock::new(|| {
     lexicon(&[
         (r"lonely|alone|no one|nobody|solo|allein|sozinho|seul", "companionship"),
-        (r"miss(?:ed)? you|thinking (?:about|of) you|pensé en ti|an dich gedacht|pensei em você|pensé à toi", "connection"),
+        (
+            r"miss(?:ed)? you|thinking (?:about|of) you|pensé en ti|an dich gedacht|pensei em você|pensé à toi",
+            "connection",
+        ),
         (r"stress|exhaust|long (?:day|shift)|hard day|tired|cansad|müde|fatigu", "stress relief"),
         (r"do you like|am i|you think i|proud of me|notice me|appreciate", "validation"),
         (r"love you|babe|baby|sweetheart|darling|cariño|schatz|amor|chérie", "affection"),
@@ -137,13 +143,22 @@ static EMOTIONAL_NEEDS: Lexicon = LazyLock::new(|| {
 
 static PURCHASE_MOTIVATIONS: Lexicon = LazyLock::new(|| {
     lexicon(&[
-        (r"how much|price|cost|discount|cheaper|expensive|broke|no money|can'?t afford|cuánto|was kostet|quanto custa|c'est combien", "price sensitivity"),
+        (
+            r"how much|price|cost|discount|cheaper|expensive|broke|no money|can'?t afford|cuánto|was kostet|quanto custa|c'est combien",
+            "price sensitivity",
+        ),
         (r"exclusive|only for me|just for me|custom|personal|special", "exclusivity"),
-        (r"new (?:content|set|video|pics?)|send me|show me|more|everything new|todo lo nuevo|alles neue|tudo de novo|tout ce qui est nouveau", "new content"),
+        (
+            r"new (?:content|set|video|pics?)|send me|show me|more|everything new|todo lo nuevo|alles neue|tudo de novo|tout ce qui est nouveau",
+            "new content",
+        ),
         (r"bundle|package|paquete|paket|pacote|pack\b", "bundles"),
         (r"support you|for you|help you|worth (?:it|every)", "supporting the creator"),
         (r"what'?s in it|curious|wonder|what is it", "curiosity"),
-        (r"always buy|take my money|i'?ll buy|siempre compro|ich kaufe immer|sempre compro|j'achète toujours", "loyalty"),
+        (
+            r"always buy|take my money|i'?ll buy|siempre compro|ich kaufe immer|sempre compro|j'achète toujours",
+            "loyalty",
+        ),
     ])
 });
 
@@ -214,15 +229,24 @@ pub fn profile(text: &str) -> Profile {
     let mut ages = Vec::new();
     for pattern in AGE.iter() {
         for captures in pattern.captures_iter(text) {
-            if let Some(age) = captures.get(1).and_then(|m| m.as_str().parse::<u32>().ok()).filter(|a| (18..=99).contains(a)) {
+            if let Some(age) =
+                captures.get(1).and_then(|m| m.as_str().parse::<u32>().ok()).filter(|a| (18..=99).contains(a))
+            {
                 ages.push(age.to_string());
             }
         }
     }
-    ages.extend(AGE_PHRASES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("in their {}", m.as_str().to_lowercase())));
+    ages.extend(
+        AGE_PHRASES
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .map(|m| format!("in their {}", m.as_str().to_lowercase())),
+    );
     let jobs = JOB
         .iter()
-        .flat_map(|p| p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| trimmed_phrase(m.as_str())).collect::<Vec<_>>())
+        .flat_map(|p| {
+            p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| trimmed_phrase(m.as_str())).collect::<Vec<_>>()
+        })
         .filter(|j| !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment"))
         .collect();
     let places = PLACE.captures_iter(text).filter_map(|c| c.get(1)).map(|m| trimmed_phrase(m.as_str())).collect();
@@ -253,11 +277,17 @@ mod tests {
         assert!(p.fields[8].contains(&"got promoted".to_string()));
 
         let es = profile("tengo 41 años\ntrabajo de enfermero\nvivo en Sevilla\nestoy casado pero es complicado");
-        assert_eq!((es.fields[0].clone(), es.fields[1].clone(), es.fields[2].clone()), (vec!["41".into()], vec!["enfermero".into()], vec!["Sevilla".into()]));
+        assert_eq!(
+            (es.fields[0].clone(), es.fields[1].clone(), es.fields[2].clone()),
+            (vec!["41".into()], vec!["enfermero".into()], vec!["Sevilla".into()])
+        );
         assert_eq!(es.fields[3], vec!["married"]);
 
         let de = profile("ich bin 29 Jahre alt\nich arbeite als Lehrer\nich wohne in München");
-        assert_eq!((de.fields[0].clone(), de.fields[1].clone(), de.fields[2].clone()), (vec!["29".into()], vec!["Lehrer".into()], vec!["München".into()]));
+        assert_eq!(
+            (de.fields[0].clone(), de.fields[1].clone(), de.fields[2].clone()),
+            (vec!["29".into()], vec!["Lehrer".into()], vec!["München".into()])
+        );
     }
 
     #[test]

@@ -177,7 +177,8 @@ async fn profile_with_api(
         (Some(cache), true) => cache.get_many(&keys)?,
         _ => HashMap::new(),
     };
-    let mut answers: Vec<Option<Profile>> = keys.iter().map(|k| cached.get(k).and_then(|v| Profile::from_bytes(v))).collect();
+    let mut answers: Vec<Option<Profile>> =
+        keys.iter().map(|k| cached.get(k).and_then(|v| Profile::from_bytes(v))).collect();
     let missing: Vec<usize> = (0..texts.len()).filter(|&i| answers[i].is_none()).collect();
     Counters::add(&LLM.cache_hits, (texts.len() - missing.len()) as u64);
 
@@ -191,7 +192,11 @@ async fn profile_with_api(
         key,
         model: llm.model.clone(),
         policy: RetryPolicy::new(llm.max_retries, llm.timeout),
-        limiter: rate_limit::limiter(&format!("{base_url} {}", llm.model), llm.requests_per_minute, llm.tokens_per_minute),
+        limiter: rate_limit::limiter(
+            &format!("{base_url} {}", llm.model),
+            llm.requests_per_minute,
+            llm.tokens_per_minute,
+        ),
         prices,
         cache,
     });

@@ -80,7 +80,8 @@ impl ChatClient {
     }
 
     fn request_body(&self, items: &[Item]) -> Vec<u8> {
-        let batch: Vec<Value> = items.iter().enumerate().map(|(i, item)| json!({"id": i.to_string(), "text": item.text})).collect();
+        let batch: Vec<Value> =
+            items.iter().enumerate().map(|(i, item)| json!({"id": i.to_string(), "text": item.text})).collect();
         let body = json!({
             "model": self.model,
             "temperature": 0,
@@ -103,7 +104,8 @@ impl ChatClient {
         let answer = post_json("profile_llm (openai)", &self.url, &self.key, &body, &self.policy, &LLM).await?;
         let Ok(answer) = serde_json::from_str::<Value>(&answer) else { return Ok(None) };
         let usage = |name: &str| answer["usage"][name].as_u64();
-        let (used_in, used_out) = (usage("prompt_tokens").unwrap_or(input as u64), usage("completion_tokens").unwrap_or(output as u64));
+        let (used_in, used_out) =
+            (usage("prompt_tokens").unwrap_or(input as u64), usage("completion_tokens").unwrap_or(output as u64));
         Counters::add(&LLM.input_tokens, used_in);
         Counters::add(&LLM.output_tokens, used_out);
         Counters::add(&LLM.cost_micro_usd, self.cost_micro_usd(used_in as usize, used_out as usize));
@@ -143,7 +145,8 @@ impl ChatClient {
 
     fn store(&self, items: &[Item], profiles: &[Profile]) -> Result<()> {
         let Some(cache) = &self.cache else { return Ok(()) };
-        let entries: Vec<(String, Vec<u8>)> = items.iter().zip(profiles).map(|(i, p)| (i.key.clone(), p.to_bytes())).collect();
+        let entries: Vec<(String, Vec<u8>)> =
+            items.iter().zip(profiles).map(|(i, p)| (i.key.clone(), p.to_bytes())).collect();
         cache.put_many("profile_llm", &entries)
     }
 }

@@ -27,8 +27,20 @@ const IS_CATEGORY: [bool; 9] = [false, false, false, true, true, true, true, tru
 
 /// Values that mean "nothing found".
 const PLACEHOLDERS: &[&str] = &[
-    "", "none", "n/a", "na", "null", "unknown", "not specified", "not mentioned", "not applicable",
-    "not provided", "not indicated", "no information", "-", "nothing",
+    "",
+    "none",
+    "n/a",
+    "na",
+    "null",
+    "unknown",
+    "not specified",
+    "not mentioned",
+    "not applicable",
+    "not provided",
+    "not indicated",
+    "no information",
+    "-",
+    "nothing",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -64,7 +76,9 @@ fn clean(value: &str, category: bool) -> Option<String> {
 fn collect_values(value: &Value, category: bool, out: &mut Vec<String>) {
     match value {
         Value::Array(items) => items.iter().for_each(|v| collect_values(v, category, out)),
-        Value::String(s) if category => s.split([',', ';']).filter_map(|part| clean(part, true)).for_each(|v| out.push(v)),
+        Value::String(s) if category => {
+            s.split([',', ';']).filter_map(|part| clean(part, true)).for_each(|v| out.push(v))
+        }
         Value::String(s) => out.extend(clean(s, false)),
         Value::Number(n) => out.extend(clean(&n.to_string(), category)),
         Value::Null | Value::Bool(_) | Value::Object(_) => {}

@@ -207,7 +207,8 @@ impl MockOpenAi {
         let (shutdown, mut stop) = tokio::sync::oneshot::channel::<()>();
         let count = Arc::clone(&requests);
         std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+            let runtime =
+                tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
                 loop {
@@ -229,7 +230,13 @@ impl MockOpenAi {
                 }
             });
         });
-        MockOpenAi { url: format!("http://127.0.0.1:{port}/v1"), requests, poison, auth_headers: auth, shutdown: Some(shutdown) }
+        MockOpenAi {
+            url: format!("http://127.0.0.1:{port}/v1"),
+            requests,
+            poison,
+            auth_headers: auth,
+            shutdown: Some(shutdown),
+        }
     }
 
     pub fn requests(&self) -> usize {

@@ -18,5 +18,10 @@ pub fn context() -> SessionContext {
 }
 
 pub async fn sql(ctx: &SessionContext, query: &str) -> Vec<RecordBatch> {
-    ctx.sql(query).await.unwrap_or_else(|e| panic!("{query}: {e}")).collect().await.unwrap_or_else(|e| panic!("{query}: {e}"))
+    ctx.sql(query)
+        .await
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+        .collect()
+        .await
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
 }
