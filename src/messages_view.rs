@@ -116,16 +116,11 @@ pub fn create_view_sql(schema: &Schema, source: &str) -> Result<String> {
         None => computed_revenue,
     };
     let row_id = format!("CAST({} AS BIGINT)", col(ROW_ID).unwrap_or_else(|| "row_id".into()));
-    let chatter = match col(CHATTER) {
-        Some(c) => format!("CASE WHEN trim({t}) = '' THEN NULL ELSE {t} END", t = text(c)),
-        None => "CAST(NULL AS VARCHAR)".into(),
-    };
-
     let exprs = [
         row_id,
         fan.clone(),
         model.clone(),
-        chatter,
+        blank_to_null(CHATTER),
         format!("{fan} || '_' || {model}"),
         ts,
         blank_to_null(FAN_MESSAGE),

@@ -20,8 +20,8 @@ use crate::meta_command::{self, MetaCommand};
 
 pub struct Repl {
     executor: Executor,
-    /// Where results go after `\o FILE`; the screen otherwise.
-    output: Option<File>,
+    /// Where results go: the screen, or a file after `\o FILE`.
+    output: Box<dyn Write>,
     vocabulary: Arc<RwLock<Vocabulary>>,
 }
 
@@ -40,7 +40,7 @@ fn history_path() -> Option<PathBuf> {
 
 impl Repl {
     pub fn new(executor: Executor) -> Self {
-        Self { executor, output: None, vocabulary: Arc::new(RwLock::new(Vocabulary::default())) }
+        Self { executor, output: Box::new(std::io::stdout()), vocabulary: Arc::new(RwLock::new(Vocabulary::default())) }
     }
 
     /// Reads and runs statements until `\q` or Ctrl-D.
@@ -82,12 +82,7 @@ impl Repl {
 
     /// Runs SQL until it finishes or Ctrl-C is pressed; dropping the query future cancels it.
     async fn run_cancellable(&mut self, sql: &str, origin: &str) -> Result<()> {
-        let executor = &self.executor;
-        let mut stdout = std::io::stdout();
-        let out: &mut dyn Write = match self.output.as_mut() {
-            Some(file) => file,
-            None => &mut stdout,
-        };
+        let (executor, out) = (&self.executor, &mut *self.output);
         let mut ignore = |_: &str, _: &crate::exec::Outcome| Ok(());
         tokio::select! {
             result = executor.run_script(sql, origin, out, &mut ignore) => result,
@@ -99,12 +94,7 @@ impl Repl {
     }
 
     async fn meta(&mut self, command: MetaCommand) -> Result<()> {
-        let mut stdout = std::io::stdout();
-        let out: &mut dyn Write = match self.output.as_mut() {
-            Some(file) => file,
-            None => &mut stdout,
-        };
-        let Some(command) = self.executor.run_meta(command, out).await? else {
+        let Some(command) = self.executor.run_meta(command, &mut *self.output).await? else {
             return Ok(());
         };
         match command {
@@ -114,11 +104,11 @@ impl Repl {
                 self.run_cancellable(&sql, &path.display().to_string()).await?;
                 self.refresh_vocabulary().await;
             }
-            MetaCommand::Output(None) => self.output = None,
+            MetaCommand::Output(None) => self.output = Box::new(std::io::stdout()),
             MetaCommand::Output(Some(path)) => {
                 let file =
                     File::create(&path).map_err(|e| DataFusionError::Plan(format!("{}: {e}", path.display())))?;
-                self.output = Some(file);
+                self.output = Box::new(file);
             }
             MetaCommand::Timing(setting) => {
                 let print = &mut self.executor.print;

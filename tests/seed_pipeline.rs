@@ -27,28 +27,17 @@ fn run_pipeline(data: &Path, out: &Path) {
 
 async fn check_outputs(seed: &Path, out: &Path) {
     let ctx = SessionContext::new();
-    let parquet = |p: &Path| p.to_str().unwrap().to_string();
-    ctx.register_parquet("staged", parquet(&out.join("staged_conversations.parquet")), ParquetReadOptions::default())
-        .await
-        .unwrap();
-    ctx.register_parquet(
-        "features",
-        parquet(&out.join("conversation_features.parquet")),
-        ParquetReadOptions::default(),
-    )
-    .await
-    .unwrap();
-    ctx.register_parquet(
-        "ref_stages",
-        parquet(&seed.join("reference/seed_stages.parquet")),
-        ParquetReadOptions::default(),
-    )
-    .await
-    .unwrap();
-    ctx.register_parquet("seed", parquet(&seed.join("messages.parquet")), ParquetReadOptions::default()).await.unwrap();
+    for (name, path) in [
+        ("staged", out.join("staged_conversations.parquet")),
+        ("features", out.join("conversation_features.parquet")),
+        ("ref_stages", seed.join("reference/seed_stages.parquet")),
+        ("seed", seed.join("messages.parquet")),
+    ] {
+        ctx.register_parquet(name, path.to_str().unwrap(), ParquetReadOptions::default()).await.unwrap();
+    }
     ctx.register_csv(
         "ref_features",
-        parquet(&seed.join("reference/seed_conversation_features.csv")),
+        seed.join("reference/seed_conversation_features.csv").to_str().unwrap(),
         CsvReadOptions::new(),
     )
     .await
