@@ -2,6 +2,7 @@
 //! HTTP with retries, client-side rate limits, the persistent answer cache and spend counters.
 //! One implementation, used by every provider.
 
+pub mod batch;
 pub mod cache;
 pub mod http;
 pub mod rate_limit;

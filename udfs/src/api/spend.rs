@@ -5,6 +5,8 @@
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use datafusion::common::DataFusionError;
+
 #[derive(Debug, Default)]
 pub struct Counters {
     pub requests: AtomicU64,
@@ -24,6 +26,8 @@ pub struct Counters {
     pub dry_run_requests: AtomicU64,
     pub dry_run_tokens: AtomicU64,
     pub dry_run_cost_micro_usd: AtomicU64,
+    /// `cost_micro_usd` when the current query began (see [`begin_query`]).
+    query_start_cost_micro_usd: AtomicU64,
 }
 
 /// `profile_llm`'s counters.
@@ -48,7 +52,23 @@ impl Counters {
             dry_run_requests: AtomicU64::new(0),
             dry_run_tokens: AtomicU64::new(0),
             dry_run_cost_micro_usd: AtomicU64::new(0),
+            query_start_cost_micro_usd: AtomicU64::new(0),
         }
+    }
+
+    /// What the current query has spent so far on this family, in millionths of a US dollar.
+    pub fn query_spend_micro_usd(&self) -> u64 {
+        self.cost_micro_usd
+            .load(Ordering::Relaxed)
+            .saturating_sub(self.query_start_cost_micro_usd.load(Ordering::Relaxed))
+    }
+
+    /// Records what a dry run would send.
+    pub fn record_dry_run(&self, items: usize, requests: usize, tokens: usize, cost_micro_usd: u64) {
+        Counters::add(&self.dry_run_items, items as u64);
+        Counters::add(&self.dry_run_requests, requests as u64);
+        Counters::add(&self.dry_run_tokens, tokens as u64);
+        Counters::add(&self.dry_run_cost_micro_usd, cost_micro_usd);
     }
 
     pub fn add(counter: &AtomicU64, n: u64) {
@@ -120,19 +140,37 @@ impl Snapshot {
     }
 }
 
-/// Spend of the current query, against which `fansql.llm.max_cost_usd` is checked. The shell
-/// starts each statement with [`begin_query`]; a library user who never calls it gets the spend
-/// of the whole process.
-static QUERY_START_MICRO_USD: AtomicU64 = AtomicU64::new(0);
-
-/// Marks the start of a query for the spend limit.
+/// Marks the start of a query, against which the `max_cost_usd` settings are checked. The shell
+/// calls it before each statement; a library user who never does gets the spend of the whole
+/// process.
 pub fn begin_query() {
-    QUERY_START_MICRO_USD.store(LLM.cost_micro_usd.load(Ordering::Relaxed), Ordering::Relaxed);
+    for counters in [&LLM, &EMBED] {
+        counters.query_start_cost_micro_usd.store(counters.cost_micro_usd.load(Ordering::Relaxed), Ordering::Relaxed);
+    }
 }
 
-/// What the current query has spent so far, in millionths of a US dollar.
-pub fn query_spend_micro_usd() -> u64 {
-    LLM.cost_micro_usd.load(Ordering::Relaxed).saturating_sub(QUERY_START_MICRO_USD.load(Ordering::Relaxed))
+/// The error for spending `estimate_micro` more, when `spent_micro` is already spent, would pass
+/// `max_usd` (0 or less: no limit). `function` and `setting` name what to change.
+pub fn over_budget(
+    function: &str,
+    setting: &str,
+    dry_run_setting: &str,
+    spent_micro: u64,
+    estimate_micro: u64,
+    max_usd: f64,
+) -> Option<DataFusionError> {
+    if max_usd <= 0.0 {
+        return None;
+    }
+    let max_micro = (max_usd * 1e6) as u64;
+    (spent_micro + estimate_micro > max_micro).then(|| {
+        DataFusionError::Execution(format!(
+            "{function}: this would cost about ${:.4} (already spent ${:.4}), above {setting} = {max_usd}; \
+             raise it, or SET {dry_run_setting} = true to see what would be sent",
+            usd(estimate_micro),
+            usd(spent_micro)
+        ))
+    })
 }
 
 pub fn usd(micro: u64) -> f64 {
@@ -154,15 +192,15 @@ impl fmt::Display for Snapshot {
         }
         write!(
             f,
-            "{} request(s) ({} retried), {} cache hit(s), {} item(s) sent, {} input + {} output tokens, ~${:.4}",
-            self.requests,
-            self.retries,
-            self.cache_hits,
-            self.items_sent,
-            self.input_tokens,
-            self.output_tokens,
-            usd(self.cost_micro_usd)
+            "{} request(s) ({} retried), {} cache hit(s), {} item(s) sent, ",
+            self.requests, self.retries, self.cache_hits, self.items_sent
         )?;
+        if self.output_tokens > 0 {
+            write!(f, "{} input + {} output tokens", self.input_tokens, self.output_tokens)?;
+        } else {
+            write!(f, "{} tokens", self.input_tokens)?;
+        }
+        write!(f, ", ~${:.4}", usd(self.cost_micro_usd))?;
         if self.items_failed > 0 {
             write!(f, "; {} item(s) failed alone and are NULL", self.items_failed)?;
         }

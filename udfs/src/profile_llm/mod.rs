@@ -12,11 +12,10 @@ mod openai;
 pub mod profile;
 mod prompt;
 
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use async_trait::async_trait;
-use datafusion::arrow::array::{Array, AsArray};
+use datafusion::arrow::array::AsArray;
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{exec_err, Result};
@@ -24,16 +23,16 @@ use datafusion::logical_expr::async_udf::{AsyncScalarUDF, AsyncScalarUDFImpl};
 use datafusion::logical_expr::{
     ColumnarValue, Documentation, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
 };
-use futures::{StreamExt, TryStreamExt};
 
-use crate::api::cache::{self, AnswerCache};
+use crate::api::batch::{answer_batches, cached_answers, distinct_texts, Item};
+use crate::api::cache;
 use crate::api::http::RetryPolicy;
 use crate::api::rate_limit;
 use crate::api::secrets::{env_setting, ApiKey};
-use crate::api::spend::{Counters, LLM};
+use crate::api::spend::{over_budget, LLM};
 use crate::config::{FansqlConfig, LlmOptions, LlmProvider};
 use crate::doc_sections::PROFILES;
-use openai::{ChatClient, Item};
+use openai::ChatClient;
 use profile::{struct_fields, to_struct_array, Profile};
 
 const NAME: &str = "profile_llm";
@@ -125,29 +124,13 @@ impl AsyncScalarUDFImpl for ProfileLlm {
     async fn invoke_async_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let options = FansqlConfig::from_options(&args.config_options);
         let values = cast(&args.args[0].to_array(args.number_rows)?, &DataType::Utf8)?;
-        let texts = values.as_string::<i32>();
-
         // Each distinct text is profiled once per call.
-        let mut distinct: Vec<&str> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let rows: Vec<Option<usize>> = texts
-            .iter()
-            .map(|t| {
-                t.map(|t| {
-                    *index.entry(t).or_insert_with(|| {
-                        distinct.push(t);
-                        distinct.len() - 1
-                    })
-                })
-            })
-            .collect();
-
+        let (distinct, rows) = distinct_texts(values.as_string::<i32>(), |_| true);
         let answers: Vec<Option<Profile>> = match resolved_provider(options.llm.provider) {
             LlmProvider::OpenAi => profile_with_api(&options.llm, &options.cache, &distinct).await?,
             _ => distinct.iter().map(|t| Some(local::profile(t))).collect(),
         };
         let by_row: Vec<Option<&Profile>> = rows.iter().map(|r| r.and_then(|i| answers[i].as_ref())).collect();
-        debug_assert_eq!(by_row.len(), texts.len());
         Ok(ColumnarValue::Array(Arc::new(to_struct_array(&by_row))))
     }
 }
@@ -171,16 +154,12 @@ async fn profile_with_api(
         return exec_err!("{NAME}: fansql.llm.batch_size and fansql.llm.concurrency must be at least 1");
     }
     let base_url = env_setting("OPENAI_BASE_URL").unwrap_or_else(|| openai::DEFAULT_BASE_URL.to_string());
-    let cache: Option<Arc<AnswerCache>> = Some(cache::shared(&cache::cache_dir(&cache_options.dir))?);
-    let keys: Vec<String> = texts.iter().map(|t| cache_key(llm, &base_url, t)).collect();
-    let cached = match (&cache, cache_options.enabled) {
-        (Some(cache), true) => cache.get_many(&keys)?,
-        _ => HashMap::new(),
-    };
-    let mut answers: Vec<Option<Profile>> =
-        keys.iter().map(|k| cached.get(k).and_then(|v| Profile::from_bytes(v))).collect();
+    let cache = cache::shared(&cache::cache_dir(&cache_options.dir))?;
+    let items: Vec<Item> =
+        texts.iter().map(|t| Item { key: cache_key(llm, &base_url, t), text: t.to_string() }).collect();
+    let keys: Vec<String> = items.iter().map(|i| i.key.clone()).collect();
+    let mut answers = cached_answers::<ChatClient>(Some(&cache), cache_options.enabled, &keys, &LLM)?;
     let missing: Vec<usize> = (0..texts.len()).filter(|&i| answers[i].is_none()).collect();
-    Counters::add(&LLM.cache_hits, (texts.len() - missing.len()) as u64);
 
     let (list_in, list_out) = openai::list_price(&llm.model);
     let prices = (
@@ -198,7 +177,6 @@ async fn profile_with_api(
             llm.tokens_per_minute,
         ),
         prices,
-        cache,
     });
     let batches: Vec<Vec<usize>> = missing.chunks(llm.batch_size).map(<[usize]>::to_vec).collect();
     let estimate = |batch: &[usize]| openai::estimate(&batch.iter().map(|&i| texts[i]).collect::<Vec<_>>());
@@ -206,31 +184,15 @@ async fn profile_with_api(
     let estimated_cost = client.cost_micro_usd(input, output);
 
     if llm.dry_run {
-        Counters::add(&LLM.dry_run_items, missing.len() as u64);
-        Counters::add(&LLM.dry_run_requests, batches.len() as u64);
-        Counters::add(&LLM.dry_run_tokens, (input + output) as u64);
-        Counters::add(&LLM.dry_run_cost_micro_usd, estimated_cost);
+        LLM.record_dry_run(missing.len(), batches.len(), input + output, estimated_cost);
         return Ok(vec![None; texts.len()]);
     }
-    let spent = crate::api::spend::query_spend_micro_usd();
-    if let Some(error) = openai::over_budget(spent, estimated_cost, llm.max_cost_usd) {
+    let spent = LLM.query_spend_micro_usd();
+    if let Some(error) =
+        over_budget(NAME, "fansql.llm.max_cost_usd", "fansql.llm.dry_run", spent, estimated_cost, llm.max_cost_usd)
+    {
         return Err(error);
     }
-
-    Counters::add(&LLM.items_total, missing.len() as u64);
-    let results: Vec<(Vec<usize>, Vec<Option<Profile>>)> = futures::stream::iter(batches)
-        .map(|batch| {
-            let items = batch.iter().map(|&i| Item { key: keys[i].clone(), text: texts[i].to_string() }).collect();
-            let client = Arc::clone(&client);
-            async move { client.profile(items).await.map(|profiles| (batch, profiles)) }
-        })
-        .buffer_unordered(llm.concurrency)
-        .try_collect()
-        .await?;
-    for (batch, profiles) in results {
-        for (i, profile) in batch.into_iter().zip(profiles) {
-            answers[i] = profile;
-        }
-    }
+    answer_batches(client, Some(cache), &items, batches, llm.concurrency, &mut answers).await?;
     Ok(answers)
 }

@@ -2,19 +2,17 @@
 //! at `OPENAI_BASE_URL`. Texts go in batches of `{"id", "text"}` items; an answer is used only
 //! when it returns every id exactly once, each with an echo of its own text's first words. Any
 //! other answer (malformed, truncated, missing, extra or swapped items) is never mapped by
-//! position: the batch is retried, then split in halves down to single items, and an item that
-//! still fails alone is NULL.
+//! position: the batch is asked again, then split (see `api::batch`).
 
 use std::sync::Arc;
 
-use datafusion::common::{DataFusionError, Result};
-use futures::future::BoxFuture;
-use futures::FutureExt;
+use async_trait::async_trait;
+use datafusion::common::Result;
 use serde_json::{json, Map, Value};
 
 use super::profile::Profile;
 use super::prompt::{answer_schema, echo_matches, SYSTEM};
-use crate::api::cache::AnswerCache;
+use crate::api::batch::{BatchApi, Item};
 use crate::api::http::{post_json, RetryPolicy};
 use crate::api::rate_limit::RateLimiter;
 use crate::api::secrets::ApiKey;
@@ -25,8 +23,6 @@ pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 pub const OUTPUT_TOKENS_PER_ITEM: usize = 160;
 /// Tokens of the instructions and JSON framing of one request.
 const PROMPT_TOKENS: usize = 260;
-/// Attempts at one batch whose answer cannot be used, before it is split.
-const ANSWER_ATTEMPTS: usize = 2;
 
 /// US dollars per million tokens (input, output) of well-known models, for estimates.
 pub fn list_price(model: &str) -> (f64, f64) {
@@ -64,14 +60,6 @@ pub struct ChatClient {
     pub limiter: Arc<RateLimiter>,
     /// US dollars per million (input, output) tokens.
     pub prices: (f64, f64),
-    pub cache: Option<Arc<AnswerCache>>,
-}
-
-/// One item of a batch: the cache key it will be stored under and its text.
-#[derive(Debug, Clone)]
-pub struct Item {
-    pub key: String,
-    pub text: String,
 }
 
 impl ChatClient {
@@ -93,6 +81,27 @@ impl ChatClient {
         });
         serde_json::to_vec(&body).unwrap_or_default()
     }
+}
+
+#[async_trait]
+impl BatchApi for ChatClient {
+    type Answer = Profile;
+
+    fn cache_kind(&self) -> &'static str {
+        "profile_llm"
+    }
+
+    fn counters(&self) -> &'static Counters {
+        &LLM
+    }
+
+    fn encode(answer: &Profile) -> Vec<u8> {
+        answer.to_bytes()
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Profile> {
+        Profile::from_bytes(bytes)
+    }
 
     /// One request for `items`: Some(profiles in item order) when the answer lines up, None when
     /// it cannot be used. HTTP failures that survive the retries are errors.
@@ -111,43 +120,6 @@ impl ChatClient {
         Counters::add(&LLM.cost_micro_usd, self.cost_micro_usd(used_in as usize, used_out as usize));
         let content = answer["choices"][0]["message"]["content"].as_str().unwrap_or_default();
         Ok(extract_items(content).and_then(|answered| align(items, answered)))
-    }
-
-    /// Profiles `items`, retrying and splitting as needed; every answer is cached as soon as
-    /// it arrives. Returns one entry per item (None for an item that failed alone).
-    pub fn profile(self: &Arc<Self>, items: Vec<Item>) -> BoxFuture<'static, Result<Vec<Option<Profile>>>> {
-        let client = Arc::clone(self);
-        async move {
-            for attempt in 0..ANSWER_ATTEMPTS {
-                if attempt > 0 {
-                    Counters::add(&LLM.retries, 1);
-                }
-                if let Some(profiles) = client.request(&items).await? {
-                    client.store(&items, &profiles)?;
-                    Counters::add(&LLM.items_sent, items.len() as u64);
-                    Counters::add(&LLM.items_done, items.len() as u64);
-                    return Ok(profiles.into_iter().map(Some).collect());
-                }
-            }
-            if items.len() == 1 {
-                Counters::add(&LLM.items_failed, 1);
-                Counters::add(&LLM.items_done, 1);
-                return Ok(vec![None]);
-            }
-            let mut first = items;
-            let second = first.split_off(first.len() / 2);
-            let mut answered = client.profile(first).await?;
-            answered.extend(client.profile(second).await?);
-            Ok(answered)
-        }
-        .boxed()
-    }
-
-    fn store(&self, items: &[Item], profiles: &[Profile]) -> Result<()> {
-        let Some(cache) = &self.cache else { return Ok(()) };
-        let entries: Vec<(String, Vec<u8>)> =
-            items.iter().zip(profiles).map(|(i, p)| (i.key.clone(), p.to_bytes())).collect();
-        cache.put_many("profile_llm", &entries)
     }
 }
 
@@ -213,23 +185,6 @@ pub fn completions_url(base: &str) -> String {
     format!("{}/chat/completions", base.trim_end_matches('/'))
 }
 
-/// The error for spending `estimate_micro` more when `spent_micro` is already spent would pass
-/// `max_usd` (0 or less: no limit).
-pub fn over_budget(spent_micro: u64, estimate_micro: u64, max_usd: f64) -> Option<DataFusionError> {
-    if max_usd <= 0.0 {
-        return None;
-    }
-    let max_micro = (max_usd * 1e6) as u64;
-    (spent_micro + estimate_micro > max_micro).then(|| {
-        DataFusionError::Execution(format!(
-            "profile_llm: this would cost about ${:.4} (already spent ${:.4}), above fansql.llm.max_cost_usd = {max_usd}; \
-             raise it, or SET fansql.llm.dry_run = true to see what would be sent",
-            estimate_micro as f64 / 1e6,
-            spent_micro as f64 / 1e6
-        ))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,12 +226,5 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert!(got.iter().any(|o| o["id"] == "0"));
         assert!(extract_items("{\"profiles\": [{\"id\": \"0\"").is_none());
-    }
-
-    #[test]
-    fn budget_stops_before_exceeding() {
-        assert!(over_budget(0, 1_000_000, 0.5).is_some());
-        assert!(over_budget(0, 400_000, 0.5).is_none());
-        assert!(over_budget(9_000_000, 9_000_000, 0.0).is_none());
     }
 }
