@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use datafusion::arrow::array::{AsArray, RecordBatch};
 use datafusion::arrow::datatypes::UInt64Type;
 use datafusion::error::{DataFusionError, Result};
+use datafusion::logical_expr::{LogicalPlan, Statement as PlanStatement};
 use datafusion::prelude::SessionContext;
 use datafusion::sql::parser::{DFParser, Statement};
 use datafusion::sql::sqlparser::ast::Statement as SqlStatement;
@@ -21,6 +22,13 @@ use crate::print::{OutputFormat, ResultWriter};
 use crate::progress::Progress;
 use crate::sql_split;
 use fansql_udfs::api::spend;
+
+/// The API-backed function families, named as the spend report names them.
+const SPEND_FAMILIES: [(&str, &spend::Counters); 2] = [("profile_llm", &spend::LLM), ("embed", &spend::EMBED)];
+
+fn spend_snapshots() -> Vec<spend::Snapshot> {
+    SPEND_FAMILIES.iter().map(|(_, counters)| counters.snapshot()).collect()
+}
 
 /// How results are shown.
 #[derive(Debug, Clone)]
@@ -115,15 +123,22 @@ impl Executor {
         Ok(None)
     }
 
-    /// Runs `sql` with `fansql.llm.dry_run` on, discarding its rows: the spend report says what
-    /// it would send. The setting is restored afterwards, whatever happens.
+    /// Runs `sql` with the dry-run settings of every API family on, discarding its rows: the
+    /// spend report says what it would send. The settings are restored afterwards, whatever
+    /// happens.
     async fn estimate(&self, sql: &str) -> Result<()> {
-        let previous = fansql_udfs::config::FansqlConfig::from_options(self.ctx.state().config_options()).llm.dry_run;
-        self.run_statement("SET fansql.llm.dry_run = true", &mut std::io::sink()).await?;
-        let before = spend::LLM.snapshot();
+        let options = fansql_udfs::config::FansqlConfig::from_options(self.ctx.state().config_options());
+        let previous = [("fansql.llm.dry_run", options.llm.dry_run), ("fansql.embed.dry_run", options.embed.dry_run)];
+        for (setting, _) in previous {
+            self.run_statement(&format!("SET {setting} = true"), &mut std::io::sink()).await?;
+        }
+        let before = spend_snapshots();
         let result = self.run_statement(sql.trim_end_matches(';'), &mut std::io::sink()).await;
-        self.run_statement(&format!("SET fansql.llm.dry_run = {previous}"), &mut std::io::sink()).await?;
-        if result.is_ok() && spend::LLM.snapshot().since(&before).is_empty() {
+        for (setting, value) in previous {
+            self.run_statement(&format!("SET {setting} = {value}"), &mut std::io::sink()).await?;
+        }
+        let sent_nothing = spend_snapshots().iter().zip(&before).all(|(after, before)| after.since(before).is_empty());
+        if result.is_ok() && sent_nothing {
             eprintln!("estimate: this statement sends nothing to an API");
         }
         result.map(|_| ())
@@ -132,14 +147,16 @@ impl Executor {
     /// Parses, plans, executes and prints one statement.
     pub async fn run_statement(&self, sql: &str, out: &mut dyn Write) -> Result<Outcome> {
         spend::begin_query();
-        let spend_before = spend::LLM.snapshot();
+        let spend_before = spend_snapshots();
         let _progress = Progress::start(self.print.report_spend && std::io::stderr().is_terminal());
         let outcome = self.execute(sql, out).await;
-        let spent = spend::LLM.snapshot().since(&spend_before);
-        // After a failure, report only what was paid for; the error says the rest.
-        let paid = spent.items_sent > 0 || spent.cost_micro_usd > 0;
-        if self.print.report_spend && !spent.is_empty() && (outcome.is_ok() || paid) {
-            eprintln!("profile_llm: {spent}");
+        for (((family, _), after), before) in SPEND_FAMILIES.iter().zip(spend_snapshots()).zip(&spend_before) {
+            let spent = after.since(before);
+            // After a failure, report only what was paid for; the error says the rest.
+            let paid = spent.items_sent > 0 || spent.cost_micro_usd > 0;
+            if self.print.report_spend && !spent.is_empty() && (outcome.is_ok() || paid) {
+                eprintln!("{family}: {spent}");
+            }
         }
         outcome
     }
@@ -155,7 +172,11 @@ impl Executor {
         let shows_rows = shows_rows(&statement);
         let state = self.ctx.state();
         let plan = state.statement_to_plan(statement).await.map_err(|e| self.hint_missing_data(e))?;
+        let changes_settings = matches!(plan, LogicalPlan::Statement(PlanStatement::SetVariable(_) | PlanStatement::ResetVariable(_)));
         let frame = self.ctx.execute_logical_plan(plan).await?;
+        if changes_settings {
+            fansql_udfs::apply_settings(&self.ctx)?;
+        }
         let schema = frame.schema().inner().clone();
         let mut stream = frame.execute_stream().await.map_err(|e| self.annotate(e))?;
 

@@ -5,7 +5,7 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use fansql_udfs::api::spend::LLM;
+use fansql_udfs::api::spend::{Counters, EMBED, LLM};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tokio::task::JoinHandle;
 
@@ -20,11 +20,10 @@ impl Progress {
         if !enabled {
             return Progress { running: None };
         }
-        let total_before = LLM.items_total.load(Ordering::Relaxed);
-        let done_before = LLM.items_done.load(Ordering::Relaxed);
+        let (total_before, done_before) = (items(|c| &c.items_total), items(|c| &c.items_done));
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("profile_llm {bar:30} {pos}/{len} items  {per_sec}  eta {eta}")
+            ProgressStyle::with_template("API {bar:30} {pos}/{len} items  {per_sec}  eta {eta}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         let drawn = bar.clone();
@@ -32,17 +31,22 @@ impl Progress {
             let bar = drawn;
             let mut shown = false;
             loop {
-                let total = LLM.items_total.load(Ordering::Relaxed) - total_before;
+                let total = items(|c| &c.items_total) - total_before;
                 if total > 0 {
                     shown = true;
                     bar.set_length(total);
-                    bar.set_position(LLM.items_done.load(Ordering::Relaxed) - done_before);
+                    bar.set_position(items(|c| &c.items_done) - done_before);
                 }
                 tokio::time::sleep(Duration::from_millis(if shown { 100 } else { 250 })).await;
             }
         });
         Progress { running: Some((bar, task)) }
     }
+}
+
+/// One item counter summed over the API families (profile_llm, embed).
+fn items(counter: impl Fn(&Counters) -> &std::sync::atomic::AtomicU64) -> u64 {
+    [&LLM, &EMBED].iter().map(|c| counter(c).load(Ordering::Relaxed)).sum()
 }
 
 impl Drop for Progress {

@@ -13,8 +13,7 @@ use datafusion::execution::context::SessionConfig;
 use datafusion::execution::memory_pool::FairSpillPool;
 use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::prelude::SessionContext;
-use fansql_udfs::config::{FansqlConfig, LlmProvider};
-use fansql_udfs::profile_llm::resolved_provider;
+use fansql_udfs::config::{EmbedProvider, FansqlConfig, LlmProvider};
 
 use crate::data_source::{self, DataSource};
 use crate::messages_view;
@@ -66,19 +65,28 @@ fn session_config() -> SessionConfig {
     config
 }
 
-/// Turns `fansql.llm.provider = 'auto'` into the provider it means on this machine (openai when
-/// OPENAI_API_KEY is set, else local), so `SHOW fansql.llm.provider` tells; returns a line for
-/// the banner.
+/// Turns the `auto` providers into the ones they mean on this machine (openai / voyage when
+/// their key is set, else local), so `SHOW fansql.llm.provider` tells; returns a line for the
+/// banner.
 pub async fn resolve_providers(ctx: &SessionContext) -> Result<String> {
-    let setting = FansqlConfig::from_options(ctx.state().config_options()).llm.provider;
-    let provider = resolved_provider(setting);
-    if setting == LlmProvider::Auto {
-        ctx.sql(&format!("SET fansql.llm.provider = '{provider}'")).await?.collect().await?;
+    let options = FansqlConfig::from_options(ctx.state().config_options());
+    let llm = fansql_udfs::profile_llm::resolved_provider(options.llm.provider);
+    let embedder = fansql_udfs::embed::resolved_provider(options.embed.provider);
+    if options.llm.provider == LlmProvider::Auto {
+        ctx.sql(&format!("SET fansql.llm.provider = '{llm}'")).await?.collect().await?;
     }
-    Ok(match provider {
-        LlmProvider::OpenAi => "profile_llm: openai (OPENAI_API_KEY is set)".to_string(),
-        _ => "profile_llm: local, offline (set OPENAI_API_KEY to use openai)".to_string(),
-    })
+    if options.embed.provider == EmbedProvider::Auto {
+        ctx.sql(&format!("SET fansql.embed.provider = '{embedder}'")).await?.collect().await?;
+    }
+    let llm_line = match llm {
+        LlmProvider::OpenAi => "profile_llm: openai (OPENAI_API_KEY is set)",
+        _ => "profile_llm: local, offline (set OPENAI_API_KEY to use openai)",
+    };
+    let embed_line = match embedder {
+        EmbedProvider::Voyage => "embed: voyage (VOYAGE_API_KEY is set)",
+        _ => "embed: local, offline (set VOYAGE_API_KEY to use voyage)",
+    };
+    Ok(format!("{llm_line}; {embed_line}"))
 }
 
 /// The data arguments in force: `--data`, else `$FANSQL_DATA`, else the bundled sample when it

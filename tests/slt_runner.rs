@@ -34,6 +34,9 @@ impl sqllogictest::AsyncDB for FansqlDb {
         let frame = self.ctx.sql(sql).await?;
         let schema = frame.schema().inner().clone();
         let batches = frame.collect().await?;
+        if sql.trim_start().to_ascii_uppercase().starts_with("SET") {
+            fansql_udfs::apply_settings(&self.ctx)?;
+        }
         let is_statement = sql.trim_start().to_ascii_uppercase().starts_with("CREATE")
             || sql.trim_start().to_ascii_uppercase().starts_with("SET")
             || sql.trim_start().to_ascii_uppercase().starts_with("DROP");

@@ -60,6 +60,7 @@ impl fmt::Display for UnknownProvider {
 impl std::error::Error for UnknownProvider {}
 
 provider_setting!(LlmProvider, OpenAi, "openai");
+provider_setting!(EmbedProvider, Voyage, "voyage");
 
 config_namespace! {
     /// profile_llm settings
@@ -94,6 +95,42 @@ config_namespace! {
 }
 
 config_namespace! {
+    /// embed / embed_voyage settings
+    pub struct EmbedOptions {
+        /// 'voyage' (the Voyage AI embeddings API at VOYAGE_BASE_URL), 'local' (the offline
+        /// feature-hashing embedder) or 'auto' (voyage when VOYAGE_API_KEY is set); embed() only
+        pub provider: EmbedProvider, default = EmbedProvider::Auto
+        /// Voyage model name
+        pub model: String, default = "voyage-3.5".to_string()
+        /// Voyage input_type: 'document', 'query' or 'none' (no prompt added)
+        pub input_type: String, default = "document".to_string()
+        /// Length of every embedding, for both providers (Voyage: 256, 512, 1024 or 2048 where
+        /// the model allows it; local: 16 to 4096). Re-registers embed()'s return type on SET
+        pub output_dimension: usize, default = 1024
+        /// Texts per request (at most 1000)
+        pub batch_size: usize, default = 128
+        /// Estimated tokens per request (0 = the model's limit: 320000 for voyage-3.5)
+        pub max_tokens_per_request: usize, default = 0
+        /// Requests in flight at once
+        pub concurrency: usize, default = 8
+        /// Retries of a failed request (429, 5xx, timeout, connection error, bad answer)
+        pub max_retries: usize, default = 4
+        /// Seconds before a request times out
+        pub timeout: f64, default = 60.0
+        /// Client-side request rate limit (0 = none)
+        pub requests_per_minute: usize, default = 2000
+        /// Client-side token rate limit (0 = none)
+        pub tokens_per_minute: usize, default = 3000000
+        /// Stop before the estimated spend of one query exceeds this many US dollars (0 = no limit)
+        pub max_cost_usd: f64, default = 5.0
+        /// US dollars per million tokens, for estimates (negative = the model's list price)
+        pub usd_per_mtok: f64, default = -1.0
+        /// Print what a query would send and return NULL instead of calling the API
+        pub dry_run: bool, default = false
+    }
+}
+
+config_namespace! {
     /// API answer cache settings
     pub struct CacheOptions {
         /// Folder of the persistent answer cache ('' = the user's cache folder, e.g. ~/.cache/fansql)
@@ -108,6 +145,8 @@ config_namespace! {
     pub struct FansqlOptions {
         /// profile_llm settings
         pub llm: LlmOptions, default = LlmOptions::default()
+        /// embed / embed_voyage settings
+        pub embed: EmbedOptions, default = EmbedOptions::default()
         /// API answer cache settings
         pub cache: CacheOptions, default = CacheOptions::default()
     }

@@ -16,6 +16,7 @@ pub mod config;
 pub mod conversation_index;
 pub mod cosine_similarity;
 mod doc_sections;
+pub mod embed;
 mod macros;
 pub mod parse_bool;
 pub mod parse_timestamp;
@@ -37,7 +38,7 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
 /// Documentation of the functions whose `documentation()` DataFusion's async wrapper hides, so
 /// that shells can still explain them.
 pub fn async_function_docs() -> Vec<(&'static str, &'static Documentation)> {
-    vec![("profile_llm", &profile_llm::DOC)]
+    vec![("profile_llm", &profile_llm::DOC), ("embed", &embed::EMBED_DOC), ("embed_voyage", &embed::EMBED_VOYAGE_DOC)]
 }
 
 /// A session config with fansql's settings (`SET fansql.*`) and the information schema.
@@ -51,6 +52,16 @@ pub fn register_all(ctx: &SessionContext) -> Result<()> {
         ctx.register_udwf(udwf.as_ref().clone());
     }
     for udf in scalar_functions() {
+        ctx.register_udf(udf.as_ref().clone());
+    }
+    apply_settings(ctx)
+}
+
+/// Re-registers the functions whose return type depends on a `fansql.*` setting
+/// (`fansql.embed.output_dimension`), for the settings now in force. Call it after SET/RESET
+/// (the fansql shell does).
+pub fn apply_settings(ctx: &SessionContext) -> Result<()> {
+    for udf in embed::udfs(ctx.state().config_options()) {
         ctx.register_udf(udf.as_ref().clone());
     }
     Ok(())
