@@ -172,7 +172,8 @@ impl Executor {
         let shows_rows = shows_rows(&statement);
         let state = self.ctx.state();
         let plan = state.statement_to_plan(statement).await.map_err(|e| self.hint_missing_data(e))?;
-        let changes_settings = matches!(plan, LogicalPlan::Statement(PlanStatement::SetVariable(_) | PlanStatement::ResetVariable(_)));
+        let changes_settings =
+            matches!(plan, LogicalPlan::Statement(PlanStatement::SetVariable(_) | PlanStatement::ResetVariable(_)));
         let frame = self.ctx.execute_logical_plan(plan).await?;
         if changes_settings {
             fansql_udfs::apply_settings(&self.ctx)?;

@@ -3,6 +3,8 @@
 //! and an API key that appears nowhere.
 
 mod common;
+#[path = "../udfs/tests/common/mock_http.rs"]
+mod mock_http;
 #[path = "../udfs/tests/common/mock_openai.rs"]
 mod mock_openai;
 
@@ -89,7 +91,7 @@ fn a_refused_key_is_reported_without_the_key() {
     let output = fansql(&server, dir.path(), &["-c", &format!("{}; {PROFILE_COUNT}", texts_sql(3))]).output().unwrap();
     assert_one_line_error(&output, &["401"]);
     assert_no_key(&output);
-    assert!(server.auth_headers.lock().unwrap().iter().all(|h| h.contains(KEY)), "the key was sent in the header");
+    assert!(server.auth_headers().iter().all(|h| h.contains(KEY)), "the key was sent in the header");
 }
 
 #[test]

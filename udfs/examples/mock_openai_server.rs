@@ -3,6 +3,8 @@
 //!
 //! `cargo run --release -p fansql-udfs --example mock_openai_server -- 200` (latency in ms).
 
+#[path = "../tests/common/mock_http.rs"]
+mod mock_http;
 #[path = "../tests/common/mock_openai.rs"]
 mod mock_openai;
 

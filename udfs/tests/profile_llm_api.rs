@@ -81,7 +81,7 @@ async fn batches_of_twenty_then_nothing_on_rerun() {
     assert_eq!(server.requests(), 50, "a rerun sends nothing");
 
     // The key travels only in the Authorization header and is stored nowhere.
-    assert!(server.auth_headers.lock().unwrap().iter().all(|h| h == &format!("Bearer {KEY}")));
+    assert!(server.auth_headers().iter().all(|h| h == &format!("Bearer {KEY}")));
     for entry in std::fs::read_dir(cache.path()).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(!bytes.windows(KEY.len()).any(|w| w == KEY.as_bytes()), "the key is in a cache file");

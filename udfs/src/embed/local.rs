@@ -23,14 +23,14 @@ const CHAR_GRAM_SIZES: [usize; 3] = [3, 4, 5];
 
 /// Common function words (English, Spanish, Portuguese, French, German) and chat filler.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
-    "is", "am", "are", "was", "were", "be", "been", "it", "its", "it's", "this", "that", "these", "those", "i",
-    "i'm", "im", "me", "my", "you", "your", "u", "ur", "we", "he", "she", "they", "them", "so", "do", "does",
-    "did", "just", "have", "has", "had", "not", "no", "yes", "what", "how", "there", "here", "then", "than",
-    "too", "very", "can", "will", "would", "could", "all", "about", "up", "out", "oh", "ok", "okay", "lol",
-    "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "que", "en", "es", "por", "para", "con",
-    "se", "lo", "le", "mi", "tu", "yo", "me", "te", "o", "e", "um", "uma", "os", "as", "da", "do", "em",
-    "le", "les", "des", "et", "je", "tu", "il", "est", "der", "die", "das", "und", "ich", "du", "ist", "nicht",
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is",
+    "am", "are", "was", "were", "be", "been", "it", "its", "it's", "this", "that", "these", "those", "i", "i'm", "im",
+    "me", "my", "you", "your", "u", "ur", "we", "he", "she", "they", "them", "so", "do", "does", "did", "just", "have",
+    "has", "had", "not", "no", "yes", "what", "how", "there", "here", "then", "than", "too", "very", "can", "will",
+    "would", "could", "all", "about", "up", "out", "oh", "ok", "okay", "lol", "el", "la", "los", "las", "un", "una",
+    "y", "o", "de", "del", "que", "en", "es", "por", "para", "con", "se", "lo", "le", "mi", "tu", "yo", "me", "te",
+    "o", "e", "um", "uma", "os", "as", "da", "do", "em", "le", "les", "des", "et", "je", "tu", "il", "est", "der",
+    "die", "das", "und", "ich", "du", "ist", "nicht",
 ];
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -58,9 +58,8 @@ fn words(text: &str) -> Vec<&str> {
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let inner_apostrophe = (c == '\'' || c == '’')
-            && start.is_some()
-            && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+        let inner_apostrophe =
+            (c == '\'' || c == '’') && start.is_some() && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
         if c.is_alphanumeric() || inner_apostrophe {
             start.get_or_insert(i);
             continue;

@@ -77,7 +77,9 @@ pub static EMBED_VOYAGE_DOC: LazyLock<Documentation> = LazyLock::new(|| {
         "embed_voyage(text)",
     )
     .with_argument("text", "The text to embed.")
-    .with_sql_example("```sql\nSET fansql.embed.output_dimension = 512;\nSELECT embed_voyage(text) FROM stage_texts;\n```")
+    .with_sql_example(
+        "```sql\nSET fansql.embed.output_dimension = 512;\nSELECT embed_voyage(text) FROM stage_texts;\n```",
+    )
     .with_related_udf("embed")
     .build()
 });
@@ -172,8 +174,7 @@ impl AsyncScalarUDFImpl for Embed {
                 distinct.iter().map(|t| local::embed(t, self.dimension)).collect()
             }
         };
-        let by_row: Vec<Option<&[f32]>> =
-            rows.iter().map(|r| r.and_then(|i| vectors[i].as_deref())).collect();
+        let by_row: Vec<Option<&[f32]>> = rows.iter().map(|r| r.and_then(|i| vectors[i].as_deref())).collect();
         Ok(ColumnarValue::Array(vector_array(&by_row, self.dimension)?))
     }
 }
@@ -275,9 +276,14 @@ async fn embed_with_api(
         return Ok(vec![None; texts.len()]);
     }
     let spent = EMBED.query_spend_micro_usd();
-    if let Some(error) =
-        over_budget(name, "fansql.embed.max_cost_usd", "fansql.embed.dry_run", spent, estimated_cost, embed.max_cost_usd)
-    {
+    if let Some(error) = over_budget(
+        name,
+        "fansql.embed.max_cost_usd",
+        "fansql.embed.dry_run",
+        spent,
+        estimated_cost,
+        embed.max_cost_usd,
+    ) {
         return Err(error);
     }
     answer_batches(client, Some(cache), &items, batches, embed.concurrency, &mut answers).await?;

@@ -2,7 +2,9 @@
 
 #![allow(dead_code)]
 
+pub mod mock_http;
 pub mod mock_openai;
+pub mod mock_voyage;
 
 use datafusion::arrow::array::RecordBatch;
 use datafusion::prelude::SessionContext;
@@ -17,11 +19,15 @@ pub fn context() -> SessionContext {
     ctx
 }
 
+/// Runs one statement, panicking with it on failure; applies settings after SET as the shell does.
 pub async fn sql(ctx: &SessionContext, query: &str) -> Vec<RecordBatch> {
-    ctx.sql(query)
-        .await
-        .unwrap_or_else(|e| panic!("{query}: {e}"))
-        .collect()
-        .await
-        .unwrap_or_else(|e| panic!("{query}: {e}"))
+    try_sql(ctx, query).await.unwrap_or_else(|e| panic!("{query}: {e}"))
+}
+
+pub async fn try_sql(ctx: &SessionContext, query: &str) -> datafusion::error::Result<Vec<RecordBatch>> {
+    let batches = ctx.sql(query).await?.collect().await?;
+    if query.trim_start().to_ascii_uppercase().starts_with("SET") {
+        fansql_udfs::apply_settings(ctx)?;
+    }
+    Ok(batches)
 }

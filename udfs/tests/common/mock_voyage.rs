@@ -1,0 +1,161 @@
+//! A real Voyage-shaped embeddings server on 127.0.0.1 for tests and benchmarks: it answers
+//! `POST /v1/embeddings` in the API's shape (`data[].embedding`, `data[].index`,
+//! `usage.total_tokens`), records what each request held, can add latency, and can misbehave in
+//! the ways real servers do.
+
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::mock_http::{authorization, MockHttp, Reply};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    None,
+    /// The first request gets 429 with `Retry-After: 1`.
+    RateLimited,
+    /// The first request gets 500.
+    ServerError,
+    /// The first request answers only after 3 seconds.
+    Slow,
+    /// The first answer's JSON is cut off.
+    Truncated,
+    /// The first answer lacks its last vector.
+    MissingVector,
+    /// Every answer lists its vectors in reverse order (their `index` stays right).
+    ShuffledIndices,
+    /// Every request is refused with 401 and a message that quotes the key.
+    Unauthorized,
+}
+
+/// The vector the server gives a text at a dimension; None leaves the item out of every answer.
+pub type VectorAnswerer = Arc<dyn Fn(&str, usize) -> Option<Vec<f32>> + Send + Sync>;
+
+/// A unit vector made from the text's bytes, so a test can tell every row got its own.
+pub fn text_vector(text: &str, dimension: usize) -> Vec<f32> {
+    let mut state: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        state = (state ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    let mut v: Vec<f32> = (0..dimension)
+        .map(|_| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 40) as f32 / (1u64 << 24) as f32) - 0.5
+        })
+        .collect();
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    v.iter_mut().for_each(|x| *x /= norm);
+    v
+}
+
+pub fn hash_answerer() -> VectorAnswerer {
+    Arc::new(|text, dimension| Some(text_vector(text, dimension)))
+}
+
+/// Recorded vectors, by the exact text they were given (whatever the dimension asked).
+pub fn recorded_answerer(recorded: HashMap<String, Vec<f32>>) -> VectorAnswerer {
+    Arc::new(move |text, _| recorded.get(text).cloned())
+}
+
+/// What one request asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenRequest {
+    pub texts: usize,
+    pub chars: usize,
+    pub model: String,
+    pub input_type: Value,
+    pub output_dimension: Value,
+}
+
+pub struct MockVoyage {
+    pub url: String,
+    pub seen: Arc<Mutex<Vec<SeenRequest>>>,
+    server: MockHttp,
+}
+
+fn answer(
+    fault: Fault,
+    answerer: &VectorAnswerer,
+    seen: &Mutex<Vec<SeenRequest>>,
+    n: usize,
+    head: &str,
+    body: &str,
+) -> Reply {
+    let first = n == 0;
+    match fault {
+        Fault::RateLimited if first => {
+            return Reply {
+                headers: vec![("Retry-After", "1")],
+                ..Reply::json(429, "{\"detail\":\"rate limited\"}".into())
+            }
+        }
+        Fault::ServerError if first => return Reply::json(500, "{\"detail\":\"internal error\"}".into()),
+        Fault::Slow if first => {
+            return Reply { delay: Duration::from_secs(3), ..answer(Fault::None, answerer, seen, n, head, body) }
+        }
+        Fault::Unauthorized => {
+            let sent = authorization(head).unwrap_or_default().trim_start_matches("Bearer ").to_string();
+            return Reply::json(401, format!("{{\"detail\": \"Provided API key is invalid: {sent}\"}}"));
+        }
+        _ => {}
+    }
+    let request: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let texts: Vec<&str> =
+        request["input"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    seen.lock().unwrap().push(SeenRequest {
+        texts: texts.len(),
+        chars: texts.iter().map(|t| t.chars().count()).sum(),
+        model: request["model"].as_str().unwrap_or_default().to_string(),
+        input_type: request["input_type"].clone(),
+        output_dimension: request["output_dimension"].clone(),
+    });
+    let dimension = request["output_dimension"].as_u64().unwrap_or(1024) as usize;
+    let mut data: Vec<Value> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| answerer(t, dimension).map(|v| json!({"object": "embedding", "embedding": v, "index": i})))
+        .collect();
+    match fault {
+        Fault::MissingVector if first => {
+            data.pop();
+        }
+        Fault::ShuffledIndices => data.reverse(),
+        _ => {}
+    }
+    let tokens: usize = texts.iter().map(|t| t.split_whitespace().count() + 1).sum();
+    let mut body =
+        json!({"object": "list", "data": data, "model": request["model"], "usage": {"total_tokens": tokens}})
+            .to_string();
+    if fault == Fault::Truncated && first {
+        body.truncate(body.len() / 2);
+    }
+    Reply::json(200, body)
+}
+
+impl MockVoyage {
+    pub fn start(fault: Fault, latency: Duration, answerer: VectorAnswerer) -> MockVoyage {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let recorded = Arc::clone(&seen);
+        let server =
+            MockHttp::start(latency, Arc::new(move |n, head, body| answer(fault, &answerer, &recorded, n, head, body)));
+        MockVoyage { url: format!("{}/v1", server.address), seen, server }
+    }
+
+    /// Requests received, including refused ones.
+    pub fn requests(&self) -> usize {
+        self.server.requests()
+    }
+
+    /// Requests answered with vectors, and what each asked for.
+    pub fn seen(&self) -> Vec<SeenRequest> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    pub fn auth_headers(&self) -> Vec<String> {
+        self.server.auth_headers.lock().unwrap().clone()
+    }
+}
