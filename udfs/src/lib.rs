@@ -17,9 +17,11 @@ pub mod conversation_index;
 pub mod cosine_similarity;
 mod doc_sections;
 pub mod embed;
+pub mod hybrid_vector;
 mod macros;
 pub mod parse_bool;
 pub mod parse_timestamp;
+pub mod profile_features;
 pub mod profile_llm;
 pub mod stage;
 pub mod vector_norm;
@@ -27,12 +29,19 @@ mod vectors;
 
 /// The window functions fansql adds.
 pub fn window_functions() -> Vec<Arc<WindowUDF>> {
-    vec![conversation_index::udwf(), stage::udwf()]
+    vec![conversation_index::udwf(), stage::udwf(), profile_features::udwf(), profile_features::names_udwf()]
 }
 
 /// The scalar functions fansql adds.
 pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
-    vec![parse_timestamp::udf(), parse_bool::udf(), profile_llm::udf(), cosine_similarity::udf(), vector_norm::udf()]
+    vec![
+        parse_timestamp::udf(),
+        parse_bool::udf(),
+        profile_llm::udf(),
+        cosine_similarity::udf(),
+        vector_norm::udf(),
+        hybrid_vector::udf(),
+    ]
 }
 
 /// Documentation of the functions whose `documentation()` DataFusion's async wrapper hides, so
