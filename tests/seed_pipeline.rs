@@ -27,11 +27,16 @@ fn run_pipeline(data: &Path, out: &Path) {
 
 async fn check_outputs(seed: &Path, out: &Path) {
     let ctx = SessionContext::new();
+    fansql_udfs::register_all(&ctx).unwrap();
     for (name, path) in [
         ("staged", out.join("staged_conversations.parquet")),
         ("features", out.join("conversation_features.parquet")),
         ("ref_stages", seed.join("reference/seed_stages.parquet")),
         ("seed", seed.join("messages.parquet")),
+        ("stage_texts", out.join("stage_texts.parquet")),
+        ("recorded_texts", seed.join("recorded/voyage_3_5_stage_texts.parquet")),
+        ("method_a", out.join("embeddings_without_profile.parquet")),
+        ("method_b", out.join("embeddings_with_profile.parquet")),
     ] {
         ctx.register_parquet(name, path.to_str().unwrap(), ParquetReadOptions::default()).await.unwrap();
     }
@@ -89,6 +94,31 @@ async fn check_outputs(seed: &Path, out: &Path) {
     .await;
     assert_eq!((int(&signals, "too_many"), int(&signals, "fanless_wrong"), int(&signals, "out_of_range")), (0, 0, 0));
     assert_eq!(int(&signals, "risk_levels"), 3, "low, medium and high all occur");
+
+    // The stage texts are the ones the prototype embedded with voyage-3.5: the same messages in
+    // the same order. The prototype also joined the empty fan messages of chatter-only rows,
+    // which left runs of spaces; ours skips them, so spaces are compared collapsed.
+    let texts = one_row(
+        &ctx,
+        "SELECT (SELECT count(*) FROM stage_texts WHERE text IS NOT NULL) AS ours, \
+                (SELECT count(*) FROM recorded_texts) AS recorded, count(*) AS same \
+         FROM stage_texts s JOIN recorded_texts r \
+           ON s.fan_model_id = r.fan_model_id AND s.stage = r.stage \
+          AND regexp_replace(trim(s.text), '\\s+', ' ', 'g') = regexp_replace(trim(r.text), '\\s+', ' ', 'g')",
+    )
+    .await;
+    assert_eq!((int(&texts, "ours"), int(&texts, "recorded"), int(&texts, "same")), (302, 302, 302), "stage texts");
+
+    // Method A and B: one unit-length (A) or hybrid (B) vector per stage text, in the same rows.
+    let vectors = one_row(
+        &ctx,
+        "SELECT count(*) AS rows, \
+                sum(CASE WHEN abs(vector_norm(a.embedding) - 1) < 1e-4 THEN 1 ELSE 0 END) AS unit, \
+                sum(CASE WHEN array_length(b.embedding) > 1024 THEN 1 ELSE 0 END) AS hybrid \
+         FROM method_a a JOIN method_b b ON a.fan_model_id = b.fan_model_id AND a.stage = b.stage",
+    )
+    .await;
+    assert_eq!((int(&vectors, "rows"), int(&vectors, "unit"), int(&vectors, "hybrid")), (302, 302, 302), "embeddings");
 }
 
 #[tokio::test]
