@@ -233,3 +233,54 @@ fn generate_is_deterministic_per_seed() {
     assert_eq!(stdout(&out), "fans\n30\n", "{}", stderr(&out));
     assert_one_line_error(&run(&["generate", "--fans", "3", "--out", &path("x.txt")]), &["x.txt", ".parquet or .csv"]);
 }
+
+/// The README's main job: the whole saved pipeline on the bundled sample, offline (no API key),
+/// writes every output, and the same twice (the local providers are deterministic).
+#[test]
+fn the_bundled_pipeline_runs_offline_and_deterministically() {
+    let (first, second) = (temp_dir(), temp_dir());
+    for out in [&first, &second] {
+        let output = std::process::Command::new(binary())
+            .args(["run", "queries/pipeline", "--out", out.path().to_str().unwrap(), "--quiet"])
+            .current_dir(project_root())
+            .env_remove("FANSQL_DATA")
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("VOYAGE_API_KEY")
+            .env("FANSQL_CACHE_DIR", out.path().join("cache"))
+            .output()
+            .expect("run fansql");
+        assert!(output.status.success(), "pipeline failed: {}", stderr(&output));
+    }
+    for name in [
+        "staged_conversations.parquet",
+        "conversation_features.csv",
+        "conversation_features.parquet",
+        "fan_summary.csv",
+        "fan_profiles.parquet",
+        "stage_texts.parquet",
+        "embeddings_without_profile.parquet",
+        "embeddings_with_profile.parquet",
+        "profile_feature_names.csv",
+    ] {
+        let path = first.path().join(name);
+        assert!(path.metadata().map(|m| m.len() > 0).unwrap_or(false), "{name} missing or empty");
+        if name.starts_with("embeddings") {
+            let ours = std::fs::read(&path).unwrap();
+            let again = std::fs::read(second.path().join(name)).unwrap();
+            assert!(ours == again, "{name} differs between two runs");
+        }
+    }
+    let check = run(&[
+        "-c",
+        &format!(
+            "SELECT (SELECT count(*) FROM '{0}/stage_texts.parquet' WHERE text IS NOT NULL) AS texts, \
+                    (SELECT count(*) FROM '{0}/embeddings_without_profile.parquet' WHERE embedding IS NOT NULL) AS a, \
+                    (SELECT count(*) FROM '{0}/embeddings_with_profile.parquet' WHERE embedding IS NOT NULL) AS b",
+            first.path().display()
+        ),
+    ]);
+    let text = stdout(&check);
+    let counts: Vec<&str> = text.lines().nth(1).unwrap_or_default().split(',').collect();
+    assert_eq!(counts.len(), 3, "{text} {}", stderr(&check));
+    assert!(counts[0] != "0" && counts.iter().all(|c| *c == counts[0]), "one vector per stage text: {text}");
+}
