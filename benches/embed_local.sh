@@ -8,6 +8,8 @@
 # Needs a release build: cargo build --release
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benches/common.sh
+source benches/common.sh
 FANS=${1:-2000}
 RUNS=${2:-5}
 TARGET=${CARGO_TARGET_DIR:-target}
@@ -22,7 +24,6 @@ COPY (SELECT string_agg(fan_message, ' ' ORDER BY ts, row_id) AS text
       FROM (SELECT *, stage(ts, purchased) OVER (PARTITION BY fan_id, model_id ORDER BY ts, row_id) AS stage FROM messages)
       WHERE fan_message IS NOT NULL GROUP BY fan_model_id, stage) TO '$WORK/stage.parquet' STORED AS PARQUET" > /dev/null
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "| texts | count | mean chars | partitions | median s | texts/s | texts/s/core |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
@@ -30,11 +31,13 @@ for kind in short stage; do
   stats=$("$BIN" --quiet --format csv -c "SELECT count(*), round(avg(character_length(text))) FROM '$WORK/$kind.parquet'" | tail -1)
   count=${stats%%,*}; chars=${stats##*,}
   for partitions in 1 "$(nproc)"; do
-    sql="SET fansql.embed.provider = 'local'; SET datafusion.execution.target_partitions = $partitions;
-         CREATE TABLE t AS SELECT text FROM '$WORK/$kind.parquet';"
-    for _ in $(seq "$RUNS"); do sql="$sql SELECT count(embed(text)) FROM t;"; done
-    # fansql prints 'N row(s) in S s' after each statement; the last RUNS lines are the SELECTs.
-    times=$("$BIN" --format csv -c "$sql" 2>&1 >/dev/null | awk '/row\(s\) in/ {print $(NF-1)}' | tail -n "$RUNS")
+    {
+      echo "SET fansql.embed.provider = 'local'; SET datafusion.execution.target_partitions = $partitions;"
+      echo "CREATE TABLE t AS SELECT text FROM '$WORK/$kind.parquet';"
+      for _ in $(seq "$RUNS"); do echo "SELECT count(embed(text)) FROM t;"; done
+    } > "$WORK/bench.sql"
+    # `fansql run` prints each statement's time ('... N rows  S s'); the last RUNS are the SELECTs.
+    times=$("$BIN" run "$WORK/bench.sql" --out "$WORK" 2>&1 >/dev/null | awk '{print $(NF-1)}' | tail -n "$RUNS")
     # shellcheck disable=SC2086
     m=$(median $times)
     awk -v k="$kind" -v n="$count" -v c="$chars" -v p="$partitions" -v m="$m" \

@@ -8,6 +8,8 @@
 # Needs release builds: cargo build --release --workspace --examples
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benches/common.sh
+source benches/common.sh
 TEXTS=${1:-10000}
 LATENCY_MS=${2:-200}
 RUNS=${3:-5}
@@ -17,19 +19,19 @@ MOCK=${MOCK_BIN:-$TARGET/release/examples/mock_voyage_server}
 WORK=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$WORK"' EXIT
 
-coproc MOCK_PROC { "$MOCK" "$LATENCY_MS"; }
-read -r URL <&"${MOCK_PROC[0]}"
-exec 3>&"${MOCK_PROC[1]}"
+start_mock "$MOCK" "$LATENCY_MS"
 echo "mock at $URL answering after ${LATENCY_MS} ms; $TEXTS texts"
 
-SQL="SET datafusion.execution.target_partitions = 1; SET fansql.embed.concurrency = 8; SET fansql.embed.batch_size = 128;
+cat > "$WORK/bench.sql" <<SQL
+SET datafusion.execution.target_partitions = 1; SET fansql.embed.concurrency = 8; SET fansql.embed.batch_size = 128;
 CREATE TABLE t AS SELECT 'fan-' || lpad(CAST(value AS VARCHAR), 6, '0') || ' says hello there friend' AS text FROM generate_series(1, $TEXTS);
-SELECT count(embed_voyage(text)) AS embedded FROM t"
+SELECT count(embed_voyage(text)) AS embedded FROM t;
+SQL
 
-run() { # $1 = cache dir; prints the query's seconds; the spend line goes to $WORK/spend
-  VOYAGE_API_KEY=pa-bench VOYAGE_BASE_URL="$URL" FANSQL_CACHE_DIR="$1" "$BIN" --format csv -c "$SQL" 2> "$WORK/err" > /dev/null
+run() { # $1 = cache dir; prints the query's seconds ('fansql run' times each statement); the spend line goes to $WORK/spend
+  VOYAGE_API_KEY=pa-bench VOYAGE_BASE_URL="$URL" FANSQL_CACHE_DIR="$1" "$BIN" run "$WORK/bench.sql" --out "$WORK" > /dev/null 2> "$WORK/err"
   grep '^embed:' "$WORK/err" > "$WORK/spend" || true
-  awk '/row\(s\) in/ {s=$(NF-1)} END {print s}' "$WORK/err"
+  grep "rows" "$WORK/err" | tail -1 | awk '{print $(NF-1)}'
 }
 
 cold=(); warm=()
@@ -37,7 +39,6 @@ for i in $(seq "$RUNS"); do
   cold+=("$(run "$WORK/cache$i")"); cold_spend=$(cat "$WORK/spend")
   warm+=("$(run "$WORK/cache$i")"); warm_spend=$(cat "$WORK/spend")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 requests=$(( (TEXTS + 127) / 128 ))
 ideal=$(awk -v r="$requests" -v l="$LATENCY_MS" 'BEGIN {printf "%.3f", int((r + 7) / 8) * l / 1000}')
 echo "cold: $cold_spend"

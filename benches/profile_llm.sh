@@ -7,6 +7,8 @@
 # Needs release builds: cargo build --release && cargo build --release -p fansql-udfs --example mock_openai_server
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benches/common.sh
+source benches/common.sh
 FANS=${1:-1000}
 LATENCY_MS=${2:-200}
 RUNS=${3:-5}
@@ -16,9 +18,7 @@ MOCK=${MOCK_BIN:-$TARGET/release/examples/mock_openai_server}
 WORK=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$WORK"' EXIT
 
-coproc MOCK_PROC { "$MOCK" "$LATENCY_MS"; }
-read -r URL <&"${MOCK_PROC[0]}"
-exec 3>&"${MOCK_PROC[1]}"
+start_mock "$MOCK" "$LATENCY_MS"
 echo "mock at $URL answering after ${LATENCY_MS} ms; $FANS fans"
 
 SQL="SET datafusion.execution.target_partitions = 1; SET fansql.llm.concurrency = 8; SET fansql.llm.batch_size = 20;
@@ -38,7 +38,6 @@ for i in $(seq "$RUNS"); do
   cold+=("$(run "$WORK/cache$i")"); cold_spend=$(cat "$WORK/spend")
   warm+=("$(run "$WORK/cache$i")"); warm_spend=$(cat "$WORK/spend")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "cold: $cold_spend"
 echo "warm: $warm_spend"
 echo "| run | fans | median wall (s) | runs |"

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use common::mock_voyage::{hash_answerer, recorded_answerer, text_vector, Fault, MockVoyage, VectorAnswerer};
-use common::{context, sql, try_sql, ENV_LOCK};
+use common::{api_context, sql, texts, try_sql, ENV_LOCK};
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::datatypes::{DataType, Float32Type, Int64Type};
 use datafusion::prelude::SessionContext;
@@ -18,33 +18,11 @@ use serde_json::json;
 const KEY: &str = "pa-test-0123456789abcdefSECRET";
 
 fn use_server(url: &str) {
-    std::env::set_var("VOYAGE_API_KEY", KEY);
-    std::env::set_var("VOYAGE_BASE_URL", url);
+    common::use_server("VOYAGE", KEY, url);
 }
 
-async fn voyage_context(cache: &std::path::Path, extra: &str) -> SessionContext {
-    let ctx = context();
-    // One partition: each partition batches its own rows, so request counts are exact only then.
-    sql(&ctx, "SET datafusion.execution.target_partitions = 1").await;
-    sql(&ctx, &format!("SET fansql.cache.dir = '{}'", cache.display())).await;
-    for setting in extra.split(';').filter(|s| !s.trim().is_empty()) {
-        sql(&ctx, setting).await;
-    }
-    ctx
-}
-
-/// `n` distinct texts `fan-00001 says hello there friend`, ... as table `t`, plus a blank and a
-/// NULL text.
-async fn texts(ctx: &SessionContext, n: usize) {
-    sql(
-        ctx,
-        &format!(
-            "CREATE TABLE t AS SELECT value AS n, 'fan-' || lpad(CAST(value AS VARCHAR), 5, '0') || ' says hello there friend' AS text \
-             FROM generate_series(1, {n}) UNION ALL SELECT -1, '   ' UNION ALL SELECT -2, NULL"
-        ),
-    )
-    .await;
-}
+/// Blank and NULL texts beside the real ones: they must come back NULL and never be sent.
+const BLANKS: &str = "UNION ALL SELECT -1, '   ' UNION ALL SELECT -2, NULL";
 
 /// The texts and vectors of `SELECT text, <call>(text) FROM t`, in any order.
 async fn embedded(ctx: &SessionContext, call: &str) -> Vec<(Option<String>, Option<Vec<f32>>)> {
@@ -84,8 +62,8 @@ async fn batches_by_count_and_tokens_then_nothing_on_rerun() {
     let server = MockVoyage::start(Fault::None, Duration::ZERO, hash_answerer());
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
-    let ctx = voyage_context(cache.path(), "").await;
-    texts(&ctx, 2500).await;
+    let ctx = api_context(cache.path(), "").await;
+    texts(&ctx, 2500, BLANKS).await;
     let got = embedded(&ctx, "embed_voyage").await;
     assert_eq!(got.len(), 2502);
     assert_aligned(&got, 1024, "batch 128");
@@ -96,19 +74,17 @@ async fn batches_by_count_and_tokens_then_nothing_on_rerun() {
     assert!(seen.iter().all(|r| r.input_type == json!("document") && r.output_dimension == json!(1024)));
 
     // Another session finds everything cached: no request at all.
-    let again = voyage_context(cache.path(), "").await;
-    texts(&again, 2500).await;
+    let again = api_context(cache.path(), "").await;
+    texts(&again, 2500, BLANKS).await;
     assert_aligned(&embedded(&again, "embed_voyage").await, 1024, "rerun");
     assert_eq!(server.requests(), 20, "a rerun sends nothing");
 
     // A token budget splits sooner: each text is estimated at 13 tokens, so 1,300 hold 100.
     let fresh = tempfile::tempdir().unwrap();
-    let by_tokens = voyage_context(
-        fresh.path(),
-        "SET fansql.embed.batch_size = 1000; SET fansql.embed.max_tokens_per_request = 1300",
-    )
-    .await;
-    texts(&by_tokens, 2500).await;
+    let by_tokens =
+        api_context(fresh.path(), "SET fansql.embed.batch_size = 1000; SET fansql.embed.max_tokens_per_request = 1300")
+            .await;
+    texts(&by_tokens, 2500, BLANKS).await;
     assert_aligned(&embedded(&by_tokens, "embed_voyage").await, 1024, "token budget");
     let by_tokens_seen = &server.seen()[20..];
     assert_eq!(by_tokens_seen.len(), 25, "2,500 texts of ~13 tokens within 1,300 tokens a request");
@@ -139,8 +115,8 @@ async fn every_fault_is_recovered_without_misalignment() {
         use_server(&server.url);
         let cache = tempfile::tempdir().unwrap();
         // One request at a time, so "the first request" is the one that misbehaves.
-        let ctx = voyage_context(cache.path(), "SET fansql.embed.timeout = 1; SET fansql.embed.concurrency = 1").await;
-        texts(&ctx, 300).await;
+        let ctx = api_context(cache.path(), "SET fansql.embed.timeout = 1; SET fansql.embed.concurrency = 1").await;
+        texts(&ctx, 300, BLANKS).await;
         let got = embedded(&ctx, "embed_voyage").await;
         assert_aligned(&got, 1024, &format!("fault {fault:?}"));
         // 300 texts are 3 requests; every fault but a reordered answer costs at least one more.
@@ -157,8 +133,8 @@ async fn a_text_never_answered_is_null_and_counted() {
     let server = MockVoyage::start(Fault::None, Duration::ZERO, answerer);
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
-    let ctx = voyage_context(cache.path(), "").await;
-    texts(&ctx, 40).await;
+    let ctx = api_context(cache.path(), "").await;
+    texts(&ctx, 40, BLANKS).await;
     let failed_before = EMBED.snapshot().items_failed;
     let got = embedded(&ctx, "embed_voyage").await;
     for (text, vector) in &got {
@@ -177,8 +153,8 @@ async fn errors_name_the_problem_but_never_the_key() {
     let server = MockVoyage::start(Fault::Unauthorized, Duration::ZERO, hash_answerer());
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
-    let ctx = voyage_context(cache.path(), "").await;
-    texts(&ctx, 3).await;
+    let ctx = api_context(cache.path(), "").await;
+    texts(&ctx, 3, BLANKS).await;
     let error = try_sql(&ctx, "SELECT embed_voyage(text) FROM t").await.unwrap_err().to_string();
     assert!(error.contains("401"), "{error}");
     assert!(!error.contains("0123456789abcdef"), "the key leaked: {error}");
@@ -191,8 +167,8 @@ async fn errors_name_the_problem_but_never_the_key() {
     let got = embedded(&ctx, "embed").await;
     assert!(got.iter().filter(|(t, _)| t.as_deref().is_some_and(|t| !t.trim().is_empty())).all(|(_, v)| v.is_some()));
     assert_eq!(server.requests(), before);
-    let forced = voyage_context(cache.path(), "SET fansql.embed.provider = 'voyage'").await;
-    texts(&forced, 3).await;
+    let forced = api_context(cache.path(), "SET fansql.embed.provider = 'voyage'").await;
+    texts(&forced, 3, BLANKS).await;
     let error = try_sql(&forced, "SELECT embed(text) FROM t").await.unwrap_err().to_string();
     assert!(error.contains("fansql.embed.provider = 'local'"), "{error}");
 }
@@ -204,9 +180,9 @@ async fn output_dimension_is_the_type_and_is_sent() {
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
     let ctx =
-        voyage_context(cache.path(), "SET fansql.embed.output_dimension = 256; SET fansql.embed.input_type = 'query'")
+        api_context(cache.path(), "SET fansql.embed.output_dimension = 256; SET fansql.embed.input_type = 'query'")
             .await;
-    texts(&ctx, 10).await;
+    texts(&ctx, 10, BLANKS).await;
     let batches = sql(&ctx, "SELECT text, embed_voyage(text) AS v FROM t").await;
     assert_eq!(
         batches[0].schema().field(1).data_type().to_string(),
@@ -224,8 +200,8 @@ async fn output_dimension_is_the_type_and_is_sent() {
     let fixed: VectorAnswerer = std::sync::Arc::new(|text, _| Some(text_vector(text, 1024)));
     let stubborn = MockVoyage::start(Fault::None, Duration::ZERO, fixed);
     use_server(&stubborn.url);
-    let ctx = voyage_context(cache.path(), "SET fansql.embed.output_dimension = 512").await;
-    texts(&ctx, 3).await;
+    let ctx = api_context(cache.path(), "SET fansql.embed.output_dimension = 512").await;
+    texts(&ctx, 3, BLANKS).await;
     let error = try_sql(&ctx, "SELECT embed_voyage(text) FROM t").await.unwrap_err().to_string();
     assert!(error.contains("1024-dimensional") && error.contains("output_dimension"), "{error}");
 }
@@ -239,7 +215,7 @@ async fn replays_recorded_voyage_vectors_in_row_order() {
         return;
     }
     let _env = ENV_LOCK.lock().await;
-    let ctx = voyage_context(tempfile::tempdir().unwrap().path(), "").await;
+    let ctx = api_context(tempfile::tempdir().unwrap().path(), "").await;
     ctx.register_parquet("recorded", recorded.to_str().unwrap(), Default::default()).await.unwrap();
     let table = sql(&ctx, "SELECT text, embedding FROM recorded").await;
     let mut vectors: HashMap<String, Vec<f32>> = HashMap::new();
@@ -249,7 +225,7 @@ async fn replays_recorded_voyage_vectors_in_row_order() {
     let server = MockVoyage::start(Fault::ShuffledIndices, Duration::ZERO, recorded_answerer(vectors));
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
-    let ctx = voyage_context(cache.path(), "SET fansql.embed.batch_size = 20").await;
+    let ctx = api_context(cache.path(), "SET fansql.embed.batch_size = 20").await;
     ctx.register_parquet("recorded", recorded.to_str().unwrap(), Default::default()).await.unwrap();
     // Blank texts between the real ones, as the seed had them: they must not shift any vector.
     sql(

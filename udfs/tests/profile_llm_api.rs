@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::mock_openai::{recorded_answerer, tag_answerer, Fault, MockOpenAi};
-use common::{context, sql, ENV_LOCK};
+use common::{api_context, sql, texts, ENV_LOCK};
 use datafusion::arrow::array::{Array, AsArray, Int64Array, RecordBatch, StringArray};
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::datasource::MemTable;
@@ -19,32 +19,11 @@ use fansql_udfs::profile_llm::profile::{Profile, FIELDS};
 const KEY: &str = "sk-test-0123456789abcdefSECRET";
 
 fn use_server(url: &str) {
-    std::env::set_var("OPENAI_API_KEY", KEY);
-    std::env::set_var("OPENAI_BASE_URL", url);
+    common::use_server("OPENAI", KEY, url);
 }
 
-async fn openai_context(cache: &std::path::Path, extra: &str) -> SessionContext {
-    let ctx = context();
-    // One partition: each partition batches its own rows, so request counts are exact only then.
-    sql(&ctx, "SET datafusion.execution.target_partitions = 1").await;
-    sql(&ctx, "SET fansql.llm.provider = 'openai'").await;
-    sql(&ctx, &format!("SET fansql.cache.dir = '{}'", cache.display())).await;
-    for setting in extra.split(';').filter(|s| !s.trim().is_empty()) {
-        sql(&ctx, setting).await;
-    }
-    ctx
-}
-
-/// `n` texts `fan-00001 says hello there friend`, ... as table `t`.
-async fn texts(ctx: &SessionContext, n: usize) {
-    sql(
-        ctx,
-        &format!(
-            "CREATE TABLE t AS SELECT value AS n, 'fan-' || lpad(CAST(value AS VARCHAR), 5, '0') || ' says hello there friend' AS text \
-             FROM generate_series(1, {n})"
-        ),
-    )
-    .await;
+async fn openai_context(cache: &std::path::Path, settings: &str) -> SessionContext {
+    api_context(cache, &format!("SET fansql.llm.provider = 'openai'; {settings}")).await
 }
 
 /// (rows, rows whose profile is their own, NULL profiles)
@@ -70,13 +49,13 @@ async fn batches_of_twenty_then_nothing_on_rerun() {
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
     let ctx = openai_context(cache.path(), "").await;
-    texts(&ctx, 1000).await;
+    texts(&ctx, 1000, "").await;
     assert_eq!(check_alignment(&ctx).await, (1000, 1000, 0));
     assert_eq!(server.requests(), 50, "1,000 texts at batch 20");
 
     // Another session (and so another query plan) finds everything cached.
     let again = openai_context(cache.path(), "").await;
-    texts(&again, 1000).await;
+    texts(&again, 1000, "").await;
     assert_eq!(check_alignment(&again).await, (1000, 1000, 0));
     assert_eq!(server.requests(), 50, "a rerun sends nothing");
 
@@ -106,7 +85,7 @@ async fn every_fault_ends_with_all_rows_answered_and_aligned() {
         let cache = tempfile::tempdir().unwrap();
         // One request at a time, so "the first request" is the one that misbehaves.
         let ctx = openai_context(cache.path(), "SET fansql.llm.timeout = 1; SET fansql.llm.concurrency = 1").await;
-        texts(&ctx, 60).await;
+        texts(&ctx, 60, "").await;
         assert_eq!(check_alignment(&ctx).await, (60, 60, 0), "fault {fault:?}");
         assert!(server.requests() >= 3, "fault {fault:?}: {} requests", server.requests());
     }
@@ -120,7 +99,7 @@ async fn an_item_that_fails_alone_is_null_and_counted() {
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
     let ctx = openai_context(cache.path(), "").await;
-    texts(&ctx, 20).await;
+    texts(&ctx, 20, "").await;
     let failed_before = LLM.snapshot().items_failed;
     assert_eq!(check_alignment(&ctx).await, (20, 19, 1));
     assert_eq!(LLM.snapshot().items_failed - failed_before, 1);
@@ -151,7 +130,7 @@ async fn dry_run_and_budget_send_nothing() {
     use_server(&server.url);
     let cache = tempfile::tempdir().unwrap();
     let ctx = openai_context(cache.path(), "SET fansql.llm.dry_run = true").await;
-    texts(&ctx, 45).await;
+    texts(&ctx, 45, "").await;
     let before = LLM.snapshot();
     assert_eq!(check_alignment(&ctx).await, (45, 0, 45));
     let planned = LLM.snapshot().since(&before);
@@ -160,7 +139,7 @@ async fn dry_run_and_budget_send_nothing() {
     assert_eq!(server.requests(), 0);
 
     let ctx = openai_context(cache.path(), "SET fansql.llm.max_cost_usd = 0.000001").await;
-    texts(&ctx, 45).await;
+    texts(&ctx, 45, "").await;
     let err = ctx.sql("SELECT profile_llm(text) FROM t").await.unwrap().collect().await.unwrap_err().to_string();
     assert!(err.contains("above fansql.llm.max_cost_usd"), "{err}");
     assert_eq!(server.requests(), 0);

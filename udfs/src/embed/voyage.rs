@@ -8,7 +8,8 @@
 
 use async_trait::async_trait;
 use datafusion::common::{exec_err, DataFusionError, Result};
-use serde_json::{json, Value};
+use serde::Deserialize;
+use serde_json::json;
 
 use crate::api::batch::{BatchApi, Item};
 use crate::api::http::{post_json, RetryPolicy};
@@ -138,17 +139,35 @@ impl VoyageClient {
     }
 }
 
+/// An embeddings answer, read straight into floats (a full batch is ~1.3 MB of numbers; going
+/// through `serde_json::Value` would cost twice the time). Anything else in it is ignored.
+#[derive(Debug, Deserialize)]
+pub struct EmbeddingAnswer {
+    data: Vec<EmbeddingItem>,
+    #[serde(default)]
+    usage: Option<Usage>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EmbeddingItem {
+    index: usize,
+    embedding: Vec<f32>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Usage {
+    total_tokens: u64,
+}
+
 /// The vectors of an answer in item order, when it has each of `expected` indexes exactly once,
 /// each vector with `dimension` finite values. `Err` when every vector has the same wrong length:
 /// a setting to fix, not a glitch to retry.
-pub fn align(answer: &Value, expected: usize, dimension: usize) -> Result<Option<Vec<Vec<f32>>>> {
-    let Some(data) = answer["data"].as_array() else { return Ok(None) };
-    if data.len() != expected {
+pub fn align(answer: EmbeddingAnswer, expected: usize, dimension: usize) -> Result<Option<Vec<Vec<f32>>>> {
+    if answer.data.len() != expected {
         return Ok(None);
     }
-    let lengths: Vec<usize> = data.iter().map(|d| d["embedding"].as_array().map_or(0, Vec::len)).collect();
-    if let Some(&length) = lengths.first() {
-        if length != dimension && length > 0 && lengths.iter().all(|&l| l == length) {
+    if let Some(length) = answer.data.first().map(|d| d.embedding.len()) {
+        if length != dimension && length > 0 && answer.data.iter().all(|d| d.embedding.len() == length) {
             return Err(DataFusionError::Execution(format!(
                 "embed_voyage: the API returned {length}-dimensional vectors but fansql.embed.output_dimension = {dimension}; \
                  SET fansql.embed.output_dimension = {length}"
@@ -156,15 +175,10 @@ pub fn align(answer: &Value, expected: usize, dimension: usize) -> Result<Option
         }
     }
     let mut slots: Vec<Option<Vec<f32>>> = vec![None; expected];
-    for item in data {
-        let Some(index) = item["index"].as_u64().map(|i| i as usize).filter(|&i| i < expected) else {
-            return Ok(None);
-        };
-        let Some(values) = item["embedding"].as_array() else { return Ok(None) };
-        let vector: Option<Vec<f32>> =
-            values.iter().map(|v| v.as_f64().filter(|x| x.is_finite()).map(|x| x as f32)).collect();
-        let Some(vector) = vector.filter(|v| v.len() == dimension) else { return Ok(None) };
-        if slots[index].replace(vector).is_some() {
+    for item in answer.data {
+        let usable =
+            item.index < expected && item.embedding.len() == dimension && item.embedding.iter().all(|x| x.is_finite());
+        if !usable || slots[item.index].replace(item.embedding).is_some() {
             return Ok(None);
         }
     }
@@ -197,11 +211,11 @@ impl BatchApi for VoyageClient {
         self.limiter.acquire(estimated).await;
         let body = self.request_body(items);
         let answer = post_json("embed_voyage", &self.url, &self.key, &body, &self.policy, &EMBED).await?;
-        let Ok(answer) = serde_json::from_str::<Value>(&answer) else { return Ok(None) };
-        let tokens = answer["usage"]["total_tokens"].as_u64().unwrap_or(estimated as u64);
+        let Ok(answer) = serde_json::from_str::<EmbeddingAnswer>(&answer) else { return Ok(None) };
+        let tokens = answer.usage.as_ref().map_or(estimated as u64, |u| u.total_tokens);
         Counters::add(&EMBED.input_tokens, tokens);
         Counters::add(&EMBED.cost_micro_usd, self.cost_micro_usd(tokens as usize));
-        align(&answer, items.len(), self.dimension)
+        align(answer, items.len(), self.dimension)
     }
 }
 
@@ -224,22 +238,32 @@ mod tests {
         assert_eq!(plan_batches(&mixed, &[0, 1, 2], 10, 500), vec![vec![0], vec![1, 2]]);
     }
 
+    fn answer(value: serde_json::Value) -> EmbeddingAnswer {
+        serde_json::from_value(value).unwrap()
+    }
+
     #[test]
     fn aligns_by_index_and_refuses_bad_answers() {
-        let answer = json!({"data": [
+        let shuffled = answer(json!({"data": [
             {"index": 1, "embedding": [0.0, 1.0]},
             {"index": 0, "embedding": [1.0, 0.0]},
-        ]});
-        assert_eq!(align(&answer, 2, 2).unwrap().unwrap(), vec![vec![1.0, 0.0], vec![0.0, 1.0]]);
-        let missing = json!({"data": [{"index": 0, "embedding": [1.0, 0.0]}]});
-        assert!(align(&missing, 2, 2).unwrap().is_none());
-        let repeated = json!({"data": [{"index": 0, "embedding": [1.0, 0.0]}, {"index": 0, "embedding": [1.0, 0.0]}]});
-        assert!(align(&repeated, 2, 2).unwrap().is_none());
-        let short = json!({"data": [{"index": 0, "embedding": [1.0]}, {"index": 1, "embedding": [1.0, 0.0]}]});
-        assert!(align(&short, 2, 2).unwrap().is_none());
-        let wrong_setting = json!({"data": [{"index": 0, "embedding": [1.0, 0.0, 0.0]}]});
-        assert!(align(&wrong_setting, 1, 2).is_err());
-        assert!(align(&json!({"detail": "x"}), 1, 2).unwrap().is_none());
+        ]}));
+        assert_eq!(align(shuffled, 2, 2).unwrap().unwrap(), vec![vec![1.0, 0.0], vec![0.0, 1.0]]);
+        let missing = answer(json!({"data": [{"index": 0, "embedding": [1.0, 0.0]}]}));
+        assert!(align(missing, 2, 2).unwrap().is_none());
+        let repeated =
+            answer(json!({"data": [{"index": 0, "embedding": [1.0, 0.0]}, {"index": 0, "embedding": [1.0, 0.0]}]}));
+        assert!(align(repeated, 2, 2).unwrap().is_none());
+        let short = answer(json!({"data": [{"index": 0, "embedding": [1.0]}, {"index": 1, "embedding": [1.0, 0.0]}]}));
+        assert!(align(short, 2, 2).unwrap().is_none());
+        let out_of_range = answer(json!({"data": [{"index": 5, "embedding": [1.0, 0.0]}]}));
+        assert!(align(out_of_range, 1, 2).unwrap().is_none());
+        let wrong_setting = answer(json!({"data": [{"index": 0, "embedding": [1.0, 0.0, 0.0]}]}));
+        assert!(align(wrong_setting, 1, 2).is_err());
+        assert!(
+            serde_json::from_value::<EmbeddingAnswer>(json!({"detail": "x"})).is_err(),
+            "an error body is no answer"
+        );
     }
 
     #[test]

@@ -128,8 +128,10 @@ impl MockHttp {
                         if let Some(value) = authorization(&head) {
                             auth.lock().unwrap().push(value);
                         }
+                        // The latency is the whole time to answer, making the answer included.
+                        let started = std::time::Instant::now();
                         let reply = handler(n, &head, &body);
-                        tokio::time::sleep(latency + reply.delay).await;
+                        tokio::time::sleep(latency.saturating_sub(started.elapsed()) + reply.delay).await;
                         write_response(&mut stream, &reply).await;
                     });
                 }

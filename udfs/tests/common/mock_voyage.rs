@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::mock_http::{authorization, MockHttp, Reply};
 
@@ -35,21 +35,19 @@ pub enum Fault {
 /// The vector the server gives a text at a dimension; None leaves the item out of every answer.
 pub type VectorAnswerer = Arc<dyn Fn(&str, usize) -> Option<Vec<f32>> + Send + Sync>;
 
-/// A unit vector made from the text's bytes, so a test can tell every row got its own.
+/// A vector made from the text's bytes, so a test can tell every row got its own. Its values
+/// are multiples of 1/4096 in [-0.5, 0.5), which [`render`] writes quickly.
 pub fn text_vector(text: &str, dimension: usize) -> Vec<f32> {
     let mut state: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         state = (state ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
     }
-    let mut v: Vec<f32> = (0..dimension)
+    (0..dimension)
         .map(|_| {
             state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            ((state >> 40) as f32 / (1u64 << 24) as f32) - 0.5
+            ((state >> 52) as f32 - 2048.0) / 4096.0
         })
-        .collect();
-    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-    v.iter_mut().for_each(|x| *x /= norm);
-    v
+        .collect()
 }
 
 pub fn hash_answerer() -> VectorAnswerer {
@@ -114,11 +112,8 @@ fn answer(
         output_dimension: request["output_dimension"].clone(),
     });
     let dimension = request["output_dimension"].as_u64().unwrap_or(1024) as usize;
-    let mut data: Vec<Value> = texts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| answerer(t, dimension).map(|v| json!({"object": "embedding", "embedding": v, "index": i})))
-        .collect();
+    let mut data: Vec<(usize, Vec<f32>)> =
+        texts.iter().enumerate().filter_map(|(i, t)| answerer(t, dimension).map(|v| (i, v))).collect();
     match fault {
         Fault::MissingVector if first => {
             data.pop();
@@ -127,13 +122,52 @@ fn answer(
         _ => {}
     }
     let tokens: usize = texts.iter().map(|t| t.split_whitespace().count() + 1).sum();
-    let mut body =
-        json!({"object": "list", "data": data, "model": request["model"], "usage": {"total_tokens": tokens}})
-            .to_string();
+    let mut body = render(&data, request["model"].as_str().unwrap_or_default(), tokens);
     if fault == Fault::Truncated && first {
         body.truncate(body.len() / 2);
     }
     Reply::json(200, body)
+}
+
+/// Writes a number as JSON. Multiples of 1/4096 (what [`text_vector`] makes) are written exactly
+/// with integer arithmetic, which is fast even in a debug build; others (recorded vectors) with
+/// Rust's shortest round-trip form.
+fn write_number(body: &mut String, x: f32) {
+    use std::fmt::Write;
+    let scaled = x * 4096.0;
+    if scaled.fract() == 0.0 && scaled.abs() <= 4096.0 {
+        // k / 4096 = k * 244140625 / 10^12, exactly.
+        let k = scaled as i64;
+        let micro = k.unsigned_abs() * 244_140_625;
+        let sign = if k < 0 { "-" } else { "" };
+        let _ = write!(body, "{sign}{}.{:012}", micro / 1_000_000_000_000, micro % 1_000_000_000_000);
+    } else {
+        let _ = write!(body, "{x:?}");
+    }
+}
+
+/// The answer's JSON, written directly rather than through serde_json: a full-size answer (128
+/// vectors of 1,024 floats, ~1.3 MB, as Voyage sends) is then cheap to make even in a debug
+/// build, so the mock is never what a benchmark measures.
+fn render(data: &[(usize, Vec<f32>)], model: &str, tokens: usize) -> String {
+    use std::fmt::Write;
+    let mut body = String::with_capacity(data.iter().map(|(_, v)| v.len() * 16 + 60).sum::<usize>() + 100);
+    body.push_str("{\"object\":\"list\",\"data\":[");
+    for (n, (index, vector)) in data.iter().enumerate() {
+        if n > 0 {
+            body.push(',');
+        }
+        let _ = write!(body, "{{\"object\":\"embedding\",\"index\":{index},\"embedding\":[");
+        for (k, x) in vector.iter().enumerate() {
+            if k > 0 {
+                body.push(',');
+            }
+            write_number(&mut body, *x);
+        }
+        body.push_str("]}");
+    }
+    let _ = write!(body, "],\"model\":{},\"usage\":{{\"total_tokens\":{tokens}}}}}", Value::String(model.to_string()));
+    body
 }
 
 impl MockVoyage {
