@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use datafusion::arrow::array::StringArray;
-use datafusion::common::Result;
+use datafusion::common::{DataFusionError, Result};
 use futures::future::BoxFuture;
 use futures::{FutureExt, StreamExt, TryStreamExt};
 
@@ -93,7 +93,12 @@ pub async fn answer_batches<A: BatchApi>(
     let results: Vec<(Vec<usize>, Vec<Option<A::Answer>>)> = futures::stream::iter(batches)
         .map(|batch| {
             let batch_items = batch.iter().map(|&i| items[i].clone()).collect();
-            answer_batch(Arc::clone(&api), cache.clone(), batch_items).map(|answered| answered.map(|a| (batch, a)))
+            // A task of its own, so that reading large answers uses every core.
+            let task = tokio::spawn(answer_batch(Arc::clone(&api), cache.clone(), batch_items));
+            task.map(|joined| match joined {
+                Ok(answered) => answered.map(|a| (batch, a)),
+                Err(e) => Err(DataFusionError::Execution(format!("{}: a request task failed: {e}", api.cache_kind()))),
+            })
         })
         .buffer_unordered(concurrency.max(1))
         .try_collect()

@@ -78,7 +78,7 @@ fn httpdate_seconds(text: &str) -> Option<u64> {
     u64::try_from(days * 86_400 + h * 3600 + m * 60 + s).ok()
 }
 
-/// POSTs `body` (JSON) to `url` with a bearer key and returns the answer text, retrying
+/// POSTs `body` (JSON) to `url` with a bearer key and returns the answer body, retrying
 /// transient failures per `policy`. `service` names the API in errors.
 pub async fn post_json(
     service: &str,
@@ -87,7 +87,7 @@ pub async fn post_json(
     body: &[u8],
     policy: &RetryPolicy,
     counters: &Counters,
-) -> Result<String, DataFusionError> {
+) -> Result<Vec<u8>, DataFusionError> {
     let fail = |message: String| DataFusionError::Execution(redact(&format!("{service}: {message}"), Some(key)));
     let mut attempt = 0;
     loop {
@@ -101,8 +101,9 @@ pub async fn post_json(
             .send()
             .await;
         let (reason, wait) = match sent {
-            Ok(response) if response.status().is_success() => match response.text().await {
-                Ok(text) => return Ok(text),
+            // Bytes, not text: the callers parse JSON from them, which checks UTF-8 on the way.
+            Ok(response) if response.status().is_success() => match response.bytes().await {
+                Ok(bytes) => return Ok(bytes.to_vec()),
                 Err(e) => (format!("reading the answer failed: {e}"), None),
             },
             Ok(response) => {

@@ -211,7 +211,7 @@ impl BatchApi for VoyageClient {
         self.limiter.acquire(estimated).await;
         let body = self.request_body(items);
         let answer = post_json("embed_voyage", &self.url, &self.key, &body, &self.policy, &EMBED).await?;
-        let Ok(answer) = serde_json::from_str::<EmbeddingAnswer>(&answer) else { return Ok(None) };
+        let Ok(answer) = serde_json::from_slice::<EmbeddingAnswer>(&answer) else { return Ok(None) };
         let tokens = answer.usage.as_ref().map_or(estimated as u64, |u| u.total_tokens);
         Counters::add(&EMBED.input_tokens, tokens);
         Counters::add(&EMBED.cost_micro_usd, self.cost_micro_usd(tokens as usize));

@@ -111,7 +111,7 @@ impl BatchApi for ChatClient {
         self.limiter.acquire(input + output).await;
         let body = self.request_body(items);
         let answer = post_json("profile_llm (openai)", &self.url, &self.key, &body, &self.policy, &LLM).await?;
-        let Ok(answer) = serde_json::from_str::<Value>(&answer) else { return Ok(None) };
+        let Ok(answer) = serde_json::from_slice::<Value>(&answer) else { return Ok(None) };
         let usage = |name: &str| answer["usage"][name].as_u64();
         let (used_in, used_out) =
             (usage("prompt_tokens").unwrap_or(input as u64), usage("completion_tokens").unwrap_or(output as u64));
