@@ -129,19 +129,26 @@ fn answer(
     Reply::json(200, body)
 }
 
-/// Writes a number as JSON. Multiples of 1/4096 (what [`text_vector`] makes) are written exactly
-/// with integer arithmetic, which is fast even in a debug build; others (recorded vectors) with
-/// Rust's shortest round-trip form.
+/// Every multiple of 1/4096 in [-0.5, 0.5], written out once: k / 4096 = k * 244140625 / 10^12.
+static MULTIPLES_OF_1_4096: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (-2048i64..=2048)
+        .map(|k| {
+            let scaled = k.unsigned_abs() * 244_140_625;
+            let sign = if k < 0 { "-" } else { "" };
+            format!("{sign}{}.{:012}", scaled / 1_000_000_000_000, scaled % 1_000_000_000_000)
+        })
+        .collect()
+});
+
+/// Writes a number as JSON. The values [`text_vector`] makes come from a table written once, so
+/// a full-size answer costs little even in a debug build; others (recorded vectors) are written
+/// in Rust's shortest round-trip form.
 fn write_number(body: &mut String, x: f32) {
-    use std::fmt::Write;
     let scaled = x * 4096.0;
-    if scaled.fract() == 0.0 && scaled.abs() <= 4096.0 {
-        // k / 4096 = k * 244140625 / 10^12, exactly.
-        let k = scaled as i64;
-        let micro = k.unsigned_abs() * 244_140_625;
-        let sign = if k < 0 { "-" } else { "" };
-        let _ = write!(body, "{sign}{}.{:012}", micro / 1_000_000_000_000, micro % 1_000_000_000_000);
+    if scaled.fract() == 0.0 && (-2048.0..=2048.0).contains(&scaled) {
+        body.push_str(&MULTIPLES_OF_1_4096[(scaled as i64 + 2048) as usize]);
     } else {
+        use std::fmt::Write;
         let _ = write!(body, "{x:?}");
     }
 }
