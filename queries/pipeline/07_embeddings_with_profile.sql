@@ -1,7 +1,8 @@
 -- Stage 7 of the pipeline, Method B: each stage text's embedding side by side with the fan's
 -- profile (04) as standardized multi-hot features (profile_features), per stage, as the
 -- clusters are made per stage. hybrid_vector scales the embedding to unit length and the
--- features by 1 / sqrt(their number), so both parts weigh the same (\df hybrid_vector).
+-- features by 0.7 / sqrt(their number), so each part carries 35-65 % of the distances between
+-- rows (\df hybrid_vector).
 -- Output: embeddings_with_profile.parquet (fan_model_id, stage, text_length, profile_features,
 -- embedding = the hybrid vector) and profile_feature_names.csv (stage, position, name: what
 -- each feature position means).
