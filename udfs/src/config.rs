@@ -143,6 +143,9 @@ config_namespace! {
 config_namespace! {
     /// fansql settings
     pub struct FansqlOptions {
+        /// Threads the whole-partition functions (kmeans, silhouette, pca, umap) may use
+        /// (0 = every core)
+        pub threads: usize, default = 0
         /// profile_llm settings
         pub llm: LlmOptions, default = LlmOptions::default()
         /// embed / embed_voyage settings

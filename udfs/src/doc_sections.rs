@@ -25,3 +25,9 @@ pub const VECTORS: DocSection = DocSection {
     label: "fansql: vectors",
     description: Some("Arithmetic on embeddings and other vectors"),
 };
+
+pub const CLUSTERS: DocSection = DocSection {
+    include: true,
+    label: "fansql: clusters",
+    description: Some("Clustering, cluster quality and projections of vectors, over window partitions"),
+};

@@ -12,24 +12,37 @@ use datafusion::prelude::SessionContext;
 
 pub mod api;
 mod args;
+pub mod clustering;
 pub mod config;
 pub mod conversation_index;
 pub mod cosine_similarity;
 mod doc_sections;
 pub mod embed;
 pub mod hybrid_vector;
+pub mod kmeans;
 mod macros;
 pub mod parse_bool;
 pub mod parse_timestamp;
+pub mod pca;
 pub mod profile_features;
 pub mod profile_llm;
+pub mod silhouette;
 pub mod stage;
 pub mod vector_norm;
 mod vectors;
 
 /// The window functions fansql adds.
 pub fn window_functions() -> Vec<Arc<WindowUDF>> {
-    vec![conversation_index::udwf(), stage::udwf(), profile_features::udwf(), profile_features::names_udwf()]
+    vec![
+        conversation_index::udwf(),
+        stage::udwf(),
+        profile_features::udwf(),
+        profile_features::names_udwf(),
+        kmeans::udwf(),
+        kmeans::assign_udwf(),
+        silhouette::udwf(),
+        pca::udwf(),
+    ]
 }
 
 /// The scalar functions fansql adds.
@@ -66,10 +79,13 @@ pub fn register_all(ctx: &SessionContext) -> Result<()> {
     apply_settings(ctx)
 }
 
-/// Re-registers the functions whose return type depends on a `fansql.*` setting
-/// (`fansql.embed.output_dimension`), for the settings now in force. Call it after SET/RESET
-/// (the fansql shell does).
+/// Applies the `fansql.*` settings that DataFusion cannot hand to a function at run time:
+/// re-registers the functions whose return type depends on a setting
+/// (`fansql.embed.output_dimension`) and sets the thread cap of the whole-partition functions
+/// (`fansql.threads`). Call it after SET/RESET (the fansql shell does).
 pub fn apply_settings(ctx: &SessionContext) -> Result<()> {
+    let options = config::FansqlConfig::from_options(ctx.state().config_options());
+    clustering::parallel::set_threads(options.threads);
     for udf in embed::udfs(ctx.state().config_options()) {
         ctx.register_udf(udf.as_ref().clone());
     }
