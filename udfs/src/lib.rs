@@ -28,6 +28,7 @@ pub mod profile_features;
 pub mod profile_llm;
 pub mod silhouette;
 pub mod stage;
+pub mod umap;
 pub mod vector_norm;
 mod vectors;
 
@@ -42,6 +43,7 @@ pub fn window_functions() -> Vec<Arc<WindowUDF>> {
         kmeans::assign_udwf(),
         silhouette::udwf(),
         pca::udwf(),
+        umap::udwf(),
     ]
 }
 

@@ -5,3 +5,4 @@ pub mod kmeans;
 pub mod matrix;
 pub mod parallel;
 pub mod pca;
+pub mod umap;
