@@ -131,6 +131,16 @@ config_namespace! {
 }
 
 config_namespace! {
+    /// plot_scatter / plot_scatter_3d settings
+    pub struct PlotOptions {
+        /// Width of plot_scatter's PNG, in pixels
+        pub width: usize, default = 1200
+        /// Height of plot_scatter's PNG, in pixels
+        pub height: usize, default = 900
+    }
+}
+
+config_namespace! {
     /// API answer cache settings
     pub struct CacheOptions {
         /// Folder of the persistent answer cache ('' = the user's cache folder, e.g. ~/.cache/fansql)
@@ -148,8 +158,13 @@ config_namespace! {
         pub threads: usize, default = 0
         /// profile_llm settings
         pub llm: LlmOptions, default = LlmOptions::default()
+        /// Folder that relative file paths given to functions (plots) are written under
+        /// ('' = the current folder; `fansql run --out DIR` sets it)
+        pub output_dir: String, default = String::new()
         /// embed / embed_voyage settings
         pub embed: EmbedOptions, default = EmbedOptions::default()
+        /// plot settings
+        pub plot: PlotOptions, default = PlotOptions::default()
         /// API answer cache settings
         pub cache: CacheOptions, default = CacheOptions::default()
     }

@@ -31,3 +31,9 @@ pub const CLUSTERS: DocSection = DocSection {
     label: "fansql: clusters",
     description: Some("Clustering, cluster quality and projections of vectors, over window partitions"),
 };
+
+pub const PLOTS: DocSection = DocSection {
+    include: true,
+    label: "fansql: plots",
+    description: Some("Plots written to files by aggregate functions"),
+};

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use datafusion::error::Result;
 use datafusion::execution::context::SessionConfig;
-use datafusion::logical_expr::{Documentation, ScalarUDF, WindowUDF};
+use datafusion::logical_expr::{AggregateUDF, Documentation, ScalarUDF, WindowUDF};
 use datafusion::prelude::SessionContext;
 
 pub mod api;
@@ -24,6 +24,7 @@ mod macros;
 pub mod parse_bool;
 pub mod parse_timestamp;
 pub mod pca;
+pub mod plot;
 pub mod profile_features;
 pub mod profile_llm;
 pub mod silhouette;
@@ -59,6 +60,11 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     ]
 }
 
+/// The aggregate functions fansql adds.
+pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
+    vec![plot::plot_scatter::udaf(), plot::plot_scatter_3d::udaf()]
+}
+
 /// Documentation of the functions whose `documentation()` DataFusion's async wrapper hides, so
 /// that shells can still explain them.
 pub fn async_function_docs() -> Vec<(&'static str, &'static Documentation)> {
@@ -78,6 +84,9 @@ pub fn register_all(ctx: &SessionContext) -> Result<()> {
     for udf in scalar_functions() {
         ctx.register_udf(udf.as_ref().clone());
     }
+    for udaf in aggregate_functions() {
+        ctx.register_udaf(udaf.as_ref().clone());
+    }
     apply_settings(ctx)
 }
 
@@ -88,6 +97,7 @@ pub fn register_all(ctx: &SessionContext) -> Result<()> {
 pub fn apply_settings(ctx: &SessionContext) -> Result<()> {
     let options = config::FansqlConfig::from_options(ctx.state().config_options());
     clustering::parallel::set_threads(options.threads);
+    plot::apply(&options);
     for udf in embed::udfs(ctx.state().config_options()) {
         ctx.register_udf(udf.as_ref().clone());
     }

@@ -21,7 +21,7 @@
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::matrix::{dot, Matrix};
+use super::matrix::{dot, dots4, Matrix};
 use super::parallel::{chunk_ranges, map_chunks};
 use super::pca::principal_components;
 
@@ -53,15 +53,25 @@ pub fn nearest_neighbors(m: &Matrix, k: usize) -> (Vec<u32>, Vec<f32>) {
         for tile in queries.chunks(QUERY_TILE) {
             // Per query: the best k so far as (squared distance, index), sorted ascending.
             let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::with_capacity(k + 1); tile.len()];
+            // Queries go four at a time through `dots4`; a short last group repeats its first row.
+            let groups: Vec<[usize; 4]> =
+                (0..tile.len()).step_by(4).map(|s| [0, 1, 2, 3].map(|o| if s + o < tile.len() { s + o } else { s })).collect();
             for j in 0..m.rows {
                 let candidate = m.row(j);
-                for (slot, &q) in tile.iter().enumerate() {
-                    let d = if q == j { 0.0 } else { (norms[q] + norms[j] - 2.0 * dot(m.row(q), candidate)).max(0.0) };
-                    let list = &mut best[slot];
-                    if list.len() < k || d < list[list.len() - 1].0 {
-                        let at = list.partition_point(|&(e, idx)| e < d || (e == d && idx < j as u32));
-                        list.insert(at, (d, j as u32));
-                        list.truncate(k);
+                for group in &groups {
+                    let products = dots4(group.map(|slot| m.row(tile[slot])), candidate);
+                    for (o, &slot) in group.iter().enumerate() {
+                        if o > 0 && slot == group[0] {
+                            continue;
+                        }
+                        let q = tile[slot];
+                        let d = if q == j { 0.0 } else { (norms[q] + norms[j] - 2.0 * products[o]).max(0.0) };
+                        let list = &mut best[slot];
+                        if list.len() < k || d < list[list.len() - 1].0 {
+                            let at = list.partition_point(|&(e, idx)| e < d || (e == d && idx < j as u32));
+                            list.insert(at, (d, j as u32));
+                            list.truncate(k);
+                        }
                     }
                 }
             }
@@ -245,6 +255,35 @@ fn initial_layout(m: &Matrix, components: usize, rng: &mut ChaCha8Rng) -> Vec<f3
     layout
 }
 
+/// x^b for x > 0 as 2^(b · log₂ x), with polynomial log₂ and 2^x (relative error below 1e-6):
+/// several times faster than `powf`, which the layout calls a few hundred million times, and
+/// made of plain float operations, so the same on every machine (libm's `powf` is not).
+pub fn pow_fast(x: f32, b: f32) -> f32 {
+    // log₂ x = exponent + log₂ m, with m in [√½, √2).
+    let bits = x.to_bits();
+    let mut exponent = ((bits >> 23) & 0xff) as i32 - 127;
+    let mut m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
+    if m > std::f32::consts::SQRT_2 {
+        m *= 0.5;
+        exponent += 1;
+    }
+    let t = (m - 1.0) / (m + 1.0);
+    let t2 = t * t;
+    let log2_m = 2.0 * std::f32::consts::LOG2_E * t * (1.0 + t2 * (1.0 / 3.0 + t2 * (1.0 / 5.0 + t2 * (1.0 / 7.0))));
+    let y = b * (exponent as f32 + log2_m);
+    // 2^y = 2^n · e^(f·ln 2), n = round(y), |f| ≤ ½.
+    let n = y.round();
+    if n < -126.0 {
+        return 0.0;
+    }
+    if n > 127.0 {
+        return f32::INFINITY;
+    }
+    let z = (y - n) * std::f32::consts::LN_2;
+    let e = 1.0 + z * (1.0 + z * (0.5 + z * (1.0 / 6.0 + z * (1.0 / 24.0 + z * (1.0 / 120.0 + z * (1.0 / 720.0))))));
+    e * f32::from_bits(((n as i32 + 127) as u32) << 23)
+}
+
 fn clip(x: f32) -> f32 {
     x.clamp(-GRADIENT_CLIP, GRADIENT_CLIP)
 }
@@ -285,7 +324,12 @@ pub fn umap(m: &Matrix, options: &UmapOptions) -> Vec<f32> {
             other.copy_from_slice(&layout[t * dim..(t + 1) * dim]);
             let dist_sq: f32 = current.iter().zip(&other).map(|(x, y)| (x - y) * (x - y)).sum();
             let attraction =
-                if dist_sq > 0.0 { -2.0 * a * b * dist_sq.powf(b - 1.0) / (a * dist_sq.powf(b) + 1.0) } else { 0.0 };
+                if dist_sq > 0.0 {
+                    let power = pow_fast(dist_sq, b);
+                    -2.0 * a * b * (power / dist_sq) / (a * power + 1.0)
+                } else {
+                    0.0
+                };
             for d in 0..dim {
                 let grad = clip(attraction * (current[d] - other[d])) * alpha;
                 current[d] += grad;
@@ -303,7 +347,7 @@ pub fn umap(m: &Matrix, options: &UmapOptions) -> Vec<f32> {
                 let sample = &layout[s * dim..(s + 1) * dim];
                 let dist_sq: f32 = current.iter().zip(sample).map(|(x, y)| (x - y) * (x - y)).sum();
                 let repulsion = if dist_sq > 0.0 {
-                    2.0 * REPULSION_STRENGTH * b / ((0.001 + dist_sq) * (a * dist_sq.powf(b) + 1.0))
+                    2.0 * REPULSION_STRENGTH * b / ((0.001 + dist_sq) * (a * pow_fast(dist_sq, b) + 1.0))
                 } else {
                     0.0
                 };
@@ -322,6 +366,16 @@ pub fn umap(m: &Matrix, options: &UmapOptions) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_power_is_close_to_powf() {
+        for &x in &[1e-6f32, 0.01, 0.3, 1.0, 1.5, 7.0, 123.0, 1e5] {
+            for &b in &[0.79f32, 0.8951, 1.0, -0.1049, 1.9] {
+                let (fast, exact) = (pow_fast(x, b), x.powf(b));
+                assert!(((fast - exact) / exact).abs() < 2e-6, "{x}^{b}: {fast} vs {exact}");
+            }
+        }
+    }
 
     #[test]
     fn fits_umap_learns_a_and_b() {
