@@ -95,6 +95,9 @@ async fn run(cli: Cli) -> Result<()> {
         Some(Command::Run { paths, out }) => {
             let files = saved_queries::expand(&paths)?;
             std::fs::create_dir_all(&out).map_err(|e| DataFusionError::Plan(format!("{}: {e}", out.display())))?;
+            // Files that functions write (plots) land beside the COPY outputs.
+            let dir = out.to_string_lossy().replace('\'', "''");
+            executor.run_statement(&format!("SET fansql.output_dir = '{dir}'"), &mut std::io::sink()).await?;
             executor.out_dir = Some(out);
             let mut status: Box<dyn Write> =
                 if cli.output.quiet { Box::new(std::io::sink()) } else { Box::new(std::io::stderr()) };

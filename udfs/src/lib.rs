@@ -12,6 +12,7 @@ use datafusion::prelude::SessionContext;
 
 pub mod api;
 mod args;
+pub mod cluster_terms;
 pub mod clustering;
 pub mod config;
 pub mod conversation_index;
@@ -45,6 +46,7 @@ pub fn window_functions() -> Vec<Arc<WindowUDF>> {
         silhouette::udwf(),
         pca::udwf(),
         umap::udwf(),
+        cluster_terms::udwf(),
     ]
 }
 

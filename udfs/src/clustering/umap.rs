@@ -54,8 +54,10 @@ pub fn nearest_neighbors(m: &Matrix, k: usize) -> (Vec<u32>, Vec<f32>) {
             // Per query: the best k so far as (squared distance, index), sorted ascending.
             let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::with_capacity(k + 1); tile.len()];
             // Queries go four at a time through `dots4`; a short last group repeats its first row.
-            let groups: Vec<[usize; 4]> =
-                (0..tile.len()).step_by(4).map(|s| [0, 1, 2, 3].map(|o| if s + o < tile.len() { s + o } else { s })).collect();
+            let groups: Vec<[usize; 4]> = (0..tile.len())
+                .step_by(4)
+                .map(|s| [0, 1, 2, 3].map(|o| if s + o < tile.len() { s + o } else { s }))
+                .collect();
             for j in 0..m.rows {
                 let candidate = m.row(j);
                 for group in &groups {
@@ -323,13 +325,12 @@ pub fn umap(m: &Matrix, options: &UmapOptions) -> Vec<f32> {
             current.copy_from_slice(&layout[j * dim..(j + 1) * dim]);
             other.copy_from_slice(&layout[t * dim..(t + 1) * dim]);
             let dist_sq: f32 = current.iter().zip(&other).map(|(x, y)| (x - y) * (x - y)).sum();
-            let attraction =
-                if dist_sq > 0.0 {
-                    let power = pow_fast(dist_sq, b);
-                    -2.0 * a * b * (power / dist_sq) / (a * power + 1.0)
-                } else {
-                    0.0
-                };
+            let attraction = if dist_sq > 0.0 {
+                let power = pow_fast(dist_sq, b);
+                -2.0 * a * b * (power / dist_sq) / (a * power + 1.0)
+            } else {
+                0.0
+            };
             for d in 0..dim {
                 let grad = clip(attraction * (current[d] - other[d])) * alpha;
                 current[d] += grad;

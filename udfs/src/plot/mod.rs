@@ -139,7 +139,8 @@ impl Layout {
         let list = |name: &str, item: DataType| {
             Arc::new(Field::new(name, DataType::List(Arc::new(Field::new_list_field(item, true))), true))
         };
-        let mut fields: Vec<FieldRef> = ["x", "y", "z"][..self.dims].iter().map(|n| list(n, DataType::Float64)).collect();
+        let mut fields: Vec<FieldRef> =
+            ["x", "y", "z"][..self.dims].iter().map(|n| list(n, DataType::Float64)).collect();
         fields.push(list("labels", DataType::Utf8));
         fields.push(list("hovers", DataType::Utf8));
         fields.push(Arc::new(Field::new("path", DataType::Utf8, true)));
@@ -183,7 +184,9 @@ impl PointsAccumulator {
         for value in column.as_string::<i32>().iter().flatten() {
             match slot {
                 Some(existing) if existing != value => {
-                    return exec_err!("{function}: {what} must be the same for the whole plot, got '{existing}' and '{value}'")
+                    return exec_err!(
+                        "{function}: {what} must be the same for the whole plot, got '{existing}' and '{value}'"
+                    )
                 }
                 _ => *slot = Some(value.to_string()),
             }
@@ -254,7 +257,8 @@ impl Accumulator for PointsAccumulator {
 
     fn state(&mut self) -> Result<Vec<ScalarValue>> {
         let floats = |d: usize| {
-            let values: Vec<ScalarValue> = self.points.iter().map(|p| ScalarValue::Float64(Some(p.coordinates[d]))).collect();
+            let values: Vec<ScalarValue> =
+                self.points.iter().map(|p| ScalarValue::Float64(Some(p.coordinates[d]))).collect();
             ScalarValue::List(ScalarValue::new_list_nullable(&values, &DataType::Float64))
         };
         let texts = |get: &dyn Fn(&Point) -> String| {

@@ -15,8 +15,7 @@ use super::{ordered_labels, settings, write_error, Layout, Point, PointsAccumula
 use crate::doc_sections::PLOTS;
 use crate::macros::user_defined_function;
 
-const LAYOUT: Layout =
-    Layout {
+const LAYOUT: Layout = Layout {
     name: "plot_scatter",
     syntax: "plot_scatter(x, y, label, path [, title [, x_title, y_title]])",
     dims: 2,
