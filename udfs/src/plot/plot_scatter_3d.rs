@@ -119,7 +119,7 @@ const TEMPLATE: &str = r#"<!DOCTYPE html>
 <style>
 body { margin: 0; font-family: sans-serif; background: #fff; color: #222; overflow: hidden; }
 h1 { font-size: 18px; margin: 10px 14px; }
-#plot { position: absolute; top: 40px; left: 0; right: 220px; bottom: 0; cursor: grab; }
+#plot { position: absolute; top: 40px; left: 0; width: calc(100vw - 220px); height: calc(100vh - 40px); cursor: grab; }
 #legend { position: absolute; top: 40px; right: 0; width: 210px; bottom: 0; overflow: auto; font-size: 14px; }
 #legend div { cursor: pointer; padding: 3px 6px; user-select: none; }
 #legend div.off { opacity: 0.35; }
