@@ -240,7 +240,13 @@ pub fn fit_ab(min_dist: f64, spread: f64) -> (f64, f64) {
 /// The initial layout: principal components scaled to a largest coordinate of 10, with a little
 /// noise, then each coordinate rescaled to [0, 10].
 fn initial_layout(m: &Matrix, components: usize, rng: &mut ChaCha8Rng) -> Vec<f32> {
-    let mut layout = principal_components(m, components, 0);
+    // Vectors shorter than the layout (or fewer rows) give fewer components: the rest start random.
+    let kept = components.min(m.dim).min(m.rows);
+    let scores = principal_components(m, kept, 0);
+    let mut layout: Vec<f32> = (0..m.rows)
+        .flat_map(|i| (0..components).map(move |c| (i, c)).collect::<Vec<_>>())
+        .map(|(i, c)| if c < kept { scores[i * kept + c] } else { rng.random::<f32>() * 2.0 - 1.0 })
+        .collect();
     let largest = layout.iter().fold(0f32, |a, &x| a.max(x.abs()));
     let expansion = if largest > 0.0 { 10.0 / largest } else { 1.0 };
     for x in layout.iter_mut() {
