@@ -261,10 +261,14 @@ fn the_bundled_pipeline_runs_offline_and_deterministically() {
         "embeddings_without_profile.parquet",
         "embeddings_with_profile.parquet",
         "profile_feature_names.csv",
+        "clustered_method_A.parquet",
+        "clustered_method_B.parquet",
+        "cluster_umap_method_A.png",
+        "cluster_3d_method_B.html",
     ] {
         let path = first.path().join(name);
         assert!(path.metadata().map(|m| m.len() > 0).unwrap_or(false), "{name} missing or empty");
-        if name.starts_with("embeddings") {
+        if name.starts_with("embeddings") || name.starts_with("clustered") {
             let ours = std::fs::read(&path).unwrap();
             let again = std::fs::read(second.path().join(name)).unwrap();
             assert!(ours == again, "{name} differs between two runs");

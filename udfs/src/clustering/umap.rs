@@ -280,13 +280,14 @@ pub fn pow_fast(x: f32, b: f32) -> f32 {
     let log2_m = 2.0 * std::f32::consts::LOG2_E * t * (1.0 + t2 * (1.0 / 3.0 + t2 * (1.0 / 5.0 + t2 * (1.0 / 7.0))));
     let y = b * (exponent as f32 + log2_m);
     // 2^y = 2^n · e^(f·ln 2), n = round(y), |f| ≤ ½.
-    let n = y.round();
-    if n < -126.0 {
+    if y < -126.0 {
         return 0.0;
     }
-    if n > 127.0 {
+    if y > 127.0 {
         return f32::INFINITY;
     }
+    // Round to nearest by conversion (one instruction; `round` is a library call).
+    let n = (if y < 0.0 { y - 0.5 } else { y + 0.5 }) as i32 as f32;
     let z = (y - n) * std::f32::consts::LN_2;
     let e = 1.0 + z * (1.0 + z * (0.5 + z * (1.0 / 6.0 + z * (1.0 / 24.0 + z * (1.0 / 120.0 + z * (1.0 / 720.0))))));
     e * f32::from_bits(((n as i32 + 127) as u32) << 23)
@@ -347,7 +348,9 @@ pub fn umap(m: &Matrix, options: &UmapOptions) -> Vec<f32> {
 
             let negatives = ((epoch_f - next_negative[e]) / epochs_per_negative[e]).floor().max(0.0) as usize;
             for _ in 0..negatives {
-                let s = (rng.next_u32() as usize) % n;
+                // A uniform row by multiply-shift: a 64-bit division per sample would cost more
+                // than the gradient.
+                let s = ((u64::from(rng.next_u32()) * n as u64) >> 32) as usize;
                 if s == j {
                     continue;
                 }
