@@ -32,7 +32,7 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
          fuzzy-union symmetrization, SGD with 5 negative samples per edge, 500 epochs up to \
          10,000 rows else 200, a and b fitted to min_dist). The initial layout is the first \
          principal components (umap-learn's default is a spectral layout). Deterministic for a \
-         seed. Exact neighbours cost rows² × dim: about a second for 10,000 × 1,024 on two cores, \
+         seed. Exact neighbours cost rows² × dim: about 11 s for 10,000 × 1,024 on one core, \
          growing with the square of the rows (fansql.threads caps the threads). NULL vectors give \
          NULL and are left out.",
         SYNTAX,

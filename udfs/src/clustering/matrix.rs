@@ -143,53 +143,6 @@ unsafe fn squared_distance_avx2(a: &[f32], b: &[f32]) -> f32 {
     lane_sum(a, b, squared_difference)
 }
 
-/// Lanes per query in [`dots4`]: four queries × 16 lanes = eight 256-bit accumulators.
-const LANES4: usize = 16;
-
-/// Dot products of four rows with one, loading each value of `c` once for all four: a quarter
-/// of the loads of four [`dot`] calls, which is what bounds a brute-force neighbour search.
-#[inline(always)]
-fn dots4_body(q: [&[f32]; 4], c: &[f32]) -> [f32; 4] {
-    let mut sums = [[0f32; LANES4]; 4];
-    let whole = c.len() / LANES4 * LANES4;
-    let chunks = c[..whole]
-        .chunks_exact(LANES4)
-        .zip(q[0][..whole].chunks_exact(LANES4))
-        .zip(q[1][..whole].chunks_exact(LANES4))
-        .zip(q[2][..whole].chunks_exact(LANES4))
-        .zip(q[3][..whole].chunks_exact(LANES4));
-    for ((((cc, a), b), d), e) in chunks {
-        for lane in 0..LANES4 {
-            sums[0][lane] += a[lane] * cc[lane];
-            sums[1][lane] += b[lane] * cc[lane];
-            sums[2][lane] += d[lane] * cc[lane];
-            sums[3][lane] += e[lane] * cc[lane];
-        }
-    }
-    let mut out = [0f32; 4];
-    for r in 0..4 {
-        out[r] = sums[r].iter().sum::<f32>() + q[r][whole..].iter().zip(&c[whole..]).map(|(x, y)| x * y).sum::<f32>();
-    }
-    out
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn dots4_avx2(q: [&[f32]; 4], c: &[f32]) -> [f32; 4] {
-    dots4_body(q, c)
-}
-
-/// Dot products of four rows (of `c`'s length) with `c`; the same bits with and without AVX2.
-#[inline]
-pub fn dots4(q: [&[f32]; 4], c: &[f32]) -> [f32; 4] {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the processor supports AVX2, checked just above.
-        return unsafe { dots4_avx2(q, c) };
-    }
-    dots4_body(q, c)
-}
-
 /// Dot product, vectorized (AVX2 when the processor has it).
 #[inline]
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
@@ -243,9 +196,6 @@ mod tests {
         let b: Vec<f32> = (0..1031).map(|i| (i as f32 * 0.11).cos()).collect();
         assert_eq!(dot(&a, &b).to_bits(), lane_sum(&a, &b, product).to_bits());
         assert_eq!(squared_distance(&a, &b).to_bits(), lane_sum(&a, &b, squared_difference).to_bits());
-        let four = dots4([&a, &b, &a, &b], &b);
-        assert_eq!(four.map(f32::to_bits), dots4_body([&a, &b, &a, &b], &b).map(f32::to_bits));
-        assert!((four[0] - dot(&a, &b)).abs() < 1e-3 && (four[1] - dot(&b, &b)).abs() < 1e-2);
     }
 
     #[test]
