@@ -16,7 +16,8 @@ use datafusion::arrow::array::{Array, ArrayRef, AsArray, ListArray};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Float64Type};
 use datafusion::common::{exec_err, plan_err, DataFusionError, Result, ScalarValue};
-use datafusion::logical_expr::Accumulator;
+use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
+use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Documentation, Signature, Volatility};
 
 use crate::config::FansqlOptions;
 
@@ -297,6 +298,67 @@ impl Accumulator for PointsAccumulator {
             Self::take_text(slot, column, self.layout.name, "a title")?;
         }
         Ok(())
+    }
+}
+
+/// A plot aggregate: its argument layout, how it draws, and its documentation. Volatile: it
+/// writes a file, so it must run every time.
+#[derive(Debug)]
+pub struct PlotFunction {
+    layout: Layout,
+    draw: Draw,
+    doc: &'static std::sync::LazyLock<Documentation>,
+    signature: Signature,
+}
+
+impl PlotFunction {
+    pub fn new(layout: Layout, draw: Draw, doc: &'static std::sync::LazyLock<Documentation>) -> Self {
+        Self { layout, draw, doc, signature: Signature::user_defined(Volatility::Volatile) }
+    }
+}
+
+// Functions are told apart by name (the draw function and documentation follow from it).
+impl PartialEq for PlotFunction {
+    fn eq(&self, other: &Self) -> bool {
+        self.layout == other.layout
+    }
+}
+
+impl Eq for PlotFunction {}
+
+impl std::hash::Hash for PlotFunction {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.layout.hash(state);
+    }
+}
+
+impl AggregateUDFImpl for PlotFunction {
+    fn name(&self) -> &str {
+        self.layout.name
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        self.layout.coerce(arg_types)
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Utf8)
+    }
+
+    fn accumulator(&self, _args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
+        Ok(Box::new(PointsAccumulator::new(self.layout, self.draw)))
+    }
+
+    fn state_fields(&self, _args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
+        Ok(self.layout.state_fields())
+    }
+
+    fn documentation(&self) -> Option<&Documentation> {
+        Some(self.doc)
     }
 }
 

@@ -4,16 +4,13 @@
 
 use std::sync::{Arc, LazyLock, Once};
 
-use datafusion::arrow::datatypes::{DataType, FieldRef};
 use datafusion::common::Result;
-use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
-use datafusion::logical_expr::{Accumulator, AggregateUDF, AggregateUDFImpl, Documentation, Signature, Volatility};
+use datafusion::logical_expr::{AggregateUDF, Documentation};
 use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 
-use super::{ordered_labels, settings, write_error, Layout, Point, PointsAccumulator, Titles, PALETTE};
+use super::{ordered_labels, settings, write_error, Layout, PlotFunction, Point, Titles, PALETTE};
 use crate::doc_sections::PLOTS;
-use crate::macros::user_defined_function;
 
 const LAYOUT: Layout = Layout {
     name: "plot_scatter",
@@ -22,7 +19,8 @@ const LAYOUT: Layout = Layout {
     hover: false,
 };
 
-static UDAF: LazyLock<Arc<AggregateUDF>> = LazyLock::new(|| Arc::new(AggregateUDF::from(PlotScatter::new())));
+static UDAF: LazyLock<Arc<AggregateUDF>> =
+    LazyLock::new(|| Arc::new(AggregateUDF::from(PlotFunction::new(LAYOUT, draw, &DOC))));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -51,38 +49,6 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
 /// The shared `plot_scatter` aggregate function.
 pub fn udaf() -> Arc<AggregateUDF> {
     Arc::clone(&UDAF)
-}
-
-user_defined_function!(PlotScatter, Volatility::Volatile);
-
-impl AggregateUDFImpl for PlotScatter {
-    fn name(&self) -> &str {
-        LAYOUT.name
-    }
-
-    fn signature(&self) -> &Signature {
-        &self.signature
-    }
-
-    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        LAYOUT.coerce(arg_types)
-    }
-
-    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
-        Ok(DataType::Utf8)
-    }
-
-    fn accumulator(&self, _args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        Ok(Box::new(PointsAccumulator::new(LAYOUT, draw)))
-    }
-
-    fn state_fields(&self, _args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
-        Ok(LAYOUT.state_fields())
-    }
-
-    fn documentation(&self) -> Option<&Documentation> {
-        Some(&DOC)
-    }
 }
 
 static FONT: Once = Once::new();

@@ -7,15 +7,12 @@
 
 use std::sync::{Arc, LazyLock};
 
-use datafusion::arrow::datatypes::{DataType, FieldRef};
 use datafusion::common::Result;
-use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
-use datafusion::logical_expr::{Accumulator, AggregateUDF, AggregateUDFImpl, Documentation, Signature, Volatility};
+use datafusion::logical_expr::{AggregateUDF, Documentation};
 use serde_json::json;
 
-use super::{ordered_labels, write_error, Layout, Point, PointsAccumulator, Titles, PALETTE};
+use super::{ordered_labels, write_error, Layout, PlotFunction, Point, Titles, PALETTE};
 use crate::doc_sections::PLOTS;
-use crate::macros::user_defined_function;
 
 const LAYOUT: Layout = Layout {
     name: "plot_scatter_3d",
@@ -24,7 +21,8 @@ const LAYOUT: Layout = Layout {
     hover: true,
 };
 
-static UDAF: LazyLock<Arc<AggregateUDF>> = LazyLock::new(|| Arc::new(AggregateUDF::from(PlotScatter3d::new())));
+static UDAF: LazyLock<Arc<AggregateUDF>> =
+    LazyLock::new(|| Arc::new(AggregateUDF::from(PlotFunction::new(LAYOUT, draw, &DOC))));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -52,38 +50,6 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
 /// The shared `plot_scatter_3d` aggregate function.
 pub fn udaf() -> Arc<AggregateUDF> {
     Arc::clone(&UDAF)
-}
-
-user_defined_function!(PlotScatter3d, Volatility::Volatile);
-
-impl AggregateUDFImpl for PlotScatter3d {
-    fn name(&self) -> &str {
-        LAYOUT.name
-    }
-
-    fn signature(&self) -> &Signature {
-        &self.signature
-    }
-
-    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        LAYOUT.coerce(arg_types)
-    }
-
-    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
-        Ok(DataType::Utf8)
-    }
-
-    fn accumulator(&self, _args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        Ok(Box::new(PointsAccumulator::new(LAYOUT, draw)))
-    }
-
-    fn state_fields(&self, _args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
-        Ok(LAYOUT.state_fields())
-    }
-
-    fn documentation(&self) -> Option<&Documentation> {
-        Some(&DOC)
-    }
 }
 
 /// Text safe inside HTML.
