@@ -79,6 +79,35 @@ pub fn scalar_literal<'a>(
     }
 }
 
+/// The one value an argument of a whole-partition window function has on every row of the
+/// partition (NULLs ignored; `default` when there is none), so that it may be a constant or a
+/// column the query partitions by.
+pub fn partition_constant<T>(
+    function: &str,
+    name: &str,
+    values: Option<&datafusion::arrow::array::ArrayRef>,
+    default: T::Native,
+) -> Result<T::Native>
+where
+    T: datafusion::arrow::datatypes::ArrowPrimitiveType,
+    T::Native: PartialEq + std::fmt::Display,
+{
+    use datafusion::arrow::array::AsArray;
+    let Some(values) = values else { return Ok(default) };
+    let mut found: Option<T::Native> = None;
+    for value in values.as_primitive::<T>().iter().flatten() {
+        match found {
+            Some(f) if f != value => {
+                return datafusion::common::exec_err!(
+                    "{function}: {name} must be the same on every row of a partition, found {f} and {value}; partition by it"
+                )
+            }
+            _ => found = Some(value),
+        }
+    }
+    Ok(found.unwrap_or(default))
+}
+
 /// Shortens a user value for an error message, so that a bad cell never floods the terminal.
 pub fn excerpt(value: &str) -> String {
     const MAX_CHARS: usize = 40;

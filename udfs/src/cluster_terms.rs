@@ -13,9 +13,8 @@ use datafusion::common::{exec_err, plan_err, Result};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
 use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl};
 
-use crate::args::check_arity;
+use crate::args::{check_arity, partition_constant};
 use crate::doc_sections::CLUSTERS;
-use crate::kmeans::partition_constant;
 use crate::macros::user_defined_function;
 
 const NAME: &str = "cluster_terms";
@@ -148,7 +147,7 @@ impl PartitionEvaluator for TermsEvaluator {
         let texts = cast(&values[0], &DataType::Utf8)?;
         let texts = texts.as_string::<i32>();
         let clusters = values[1].as_primitive::<Int64Type>();
-        let n = partition_constant(NAME, "n", values.get(2), DEFAULT_TERMS)?;
+        let n = partition_constant::<Int64Type>(NAME, "n", values.get(2), DEFAULT_TERMS)?;
         if n < 1 {
             return exec_err!("{NAME}: n must be at least 1, got {n}");
         }

@@ -4,13 +4,13 @@
 
 use std::sync::{Arc, LazyLock};
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, Float64Builder, Int32Builder, Int64Array, StructArray};
+use datafusion::arrow::array::{Array, ArrayRef, Float64Builder, Int32Builder, StructArray};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Fields, Int64Type};
 use datafusion::common::{exec_err, plan_err, Result};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
 use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl};
 
-use crate::args::check_arity;
+use crate::args::{check_arity, partition_constant};
 use crate::clustering::kmeans::{kmeans, KMeansOptions, DEFAULT_MAX_ITER, DEFAULT_N_INIT, DEFAULT_TOL};
 use crate::clustering::matrix::read_matrix;
 use crate::doc_sections::CLUSTERS;
@@ -149,31 +149,13 @@ struct KMeansEvaluator {
     cluster_only: bool,
 }
 
-/// The one value an integer argument has on every row of a partition (NULLs ignored).
-pub fn partition_constant(function: &str, name: &str, values: Option<&ArrayRef>, default: i64) -> Result<i64> {
-    let Some(values) = values else { return Ok(default) };
-    let values: &Int64Array = values.as_primitive::<Int64Type>();
-    let mut found: Option<i64> = None;
-    for value in values.iter().flatten() {
-        match found {
-            Some(f) if f != value => {
-                return exec_err!(
-                    "{function}: {name} must be the same on every row of a partition, found {f} and {value}; partition by it"
-                )
-            }
-            _ => found = Some(value),
-        }
-    }
-    Ok(found.unwrap_or(default))
-}
-
 impl PartitionEvaluator for KMeansEvaluator {
     fn evaluate_all(&mut self, values: &[ArrayRef], num_rows: usize) -> Result<ArrayRef> {
         let name = self.name;
         let matrix = read_matrix(name, &values[0])?;
-        let k = partition_constant(name, "k", values.get(1), 0)?;
-        let seed = partition_constant(name, "seed", values.get(2), DEFAULT_SEED)?;
-        let n_init = partition_constant(name, "n_init", values.get(3), DEFAULT_N_INIT as i64)?;
+        let k = partition_constant::<Int64Type>(name, "k", values.get(1), 0)?;
+        let seed = partition_constant::<Int64Type>(name, "seed", values.get(2), DEFAULT_SEED)?;
+        let n_init = partition_constant::<Int64Type>(name, "n_init", values.get(3), DEFAULT_N_INIT as i64)?;
         if matrix.rows > 0 && k < 1 {
             return exec_err!("{name}: k must be at least 1, got {k}");
         }

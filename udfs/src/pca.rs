@@ -4,16 +4,15 @@
 use std::sync::{Arc, LazyLock};
 
 use datafusion::arrow::array::{ArrayRef, Float32Builder, ListBuilder};
-use datafusion::arrow::datatypes::{DataType, Field, FieldRef};
+use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Int64Type};
 use datafusion::common::{exec_err, plan_err, Result};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
 use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl};
 
-use crate::args::check_arity;
+use crate::args::{check_arity, partition_constant};
 use crate::clustering::matrix::read_matrix;
 use crate::clustering::pca::principal_components;
 use crate::doc_sections::CLUSTERS;
-use crate::kmeans::partition_constant;
 use crate::macros::user_defined_function;
 use crate::vectors::check_vector;
 
@@ -103,7 +102,7 @@ struct PcaEvaluator;
 impl PartitionEvaluator for PcaEvaluator {
     fn evaluate_all(&mut self, values: &[ArrayRef], _num_rows: usize) -> Result<ArrayRef> {
         let matrix = read_matrix(NAME, &values[0])?;
-        let components = partition_constant(NAME, "n_components", values.get(1), 2)?;
+        let components = partition_constant::<Int64Type>(NAME, "n_components", values.get(1), 2)?;
         if matrix.rows == 0 {
             return Ok(coordinate_lists(&matrix.row_of, &[], 0));
         }

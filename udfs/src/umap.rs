@@ -3,17 +3,16 @@
 
 use std::sync::{Arc, LazyLock};
 
-use datafusion::arrow::array::{ArrayRef, AsArray};
-use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Float64Type};
+use datafusion::arrow::array::ArrayRef;
+use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Float64Type, Int64Type};
 use datafusion::common::{exec_err, plan_err, Result};
 use datafusion::logical_expr::function::{PartitionEvaluatorArgs, WindowUDFFieldArgs};
 use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Volatility, WindowUDF, WindowUDFImpl};
 
-use crate::args::check_arity;
+use crate::args::{check_arity, partition_constant};
 use crate::clustering::matrix::read_matrix;
 use crate::clustering::umap::{umap, UmapOptions, DEFAULT_MIN_DIST, DEFAULT_N_NEIGHBORS};
 use crate::doc_sections::CLUSTERS;
-use crate::kmeans::partition_constant;
 use crate::macros::user_defined_function;
 use crate::pca::{coordinate_lists, float_list};
 use crate::vectors::check_vector;
@@ -100,28 +99,14 @@ impl WindowUDFImpl for Umap {
 #[derive(Debug)]
 struct UmapEvaluator;
 
-/// The one value of a float argument on every row of a partition.
-fn float_constant(name: &str, values: Option<&ArrayRef>, default: f64) -> Result<f64> {
-    let Some(values) = values else { return Ok(default) };
-    let mut found: Option<f64> = None;
-    for value in values.as_primitive::<Float64Type>().iter().flatten() {
-        match found {
-            Some(f) if f != value => {
-                return exec_err!("{NAME}: {name} must be the same on every row of a partition, found {f} and {value}")
-            }
-            _ => found = Some(value),
-        }
-    }
-    Ok(found.unwrap_or(default))
-}
-
 impl PartitionEvaluator for UmapEvaluator {
     fn evaluate_all(&mut self, values: &[ArrayRef], _num_rows: usize) -> Result<ArrayRef> {
         let matrix = read_matrix(NAME, &values[0])?;
-        let components = partition_constant(NAME, "n_components", values.get(1), 2)?;
-        let neighbors = partition_constant(NAME, "n_neighbors", values.get(2), DEFAULT_N_NEIGHBORS as i64)?;
-        let min_dist = float_constant("min_dist", values.get(3), DEFAULT_MIN_DIST)?;
-        let seed = partition_constant(NAME, "seed", values.get(4), 0)?;
+        let components = partition_constant::<Int64Type>(NAME, "n_components", values.get(1), 2)?;
+        let neighbors =
+            partition_constant::<Int64Type>(NAME, "n_neighbors", values.get(2), DEFAULT_N_NEIGHBORS as i64)?;
+        let min_dist = partition_constant::<Float64Type>(NAME, "min_dist", values.get(3), DEFAULT_MIN_DIST)?;
+        let seed = partition_constant::<Int64Type>(NAME, "seed", values.get(4), 0)?;
         if !(1..=MAX_COMPONENTS).contains(&components) {
             return exec_err!("{NAME}: n_components must be 1 to {MAX_COMPONENTS}, got {components}");
         }
