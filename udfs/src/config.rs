@@ -140,6 +140,54 @@ config_namespace! {
     }
 }
 
+/// When an experiment started: empty (unset) or a date or timestamp like `2025-04-12` or
+/// `2025-04-12 18:00:00`, checked when set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExperimentStart(pub String);
+
+impl FromStr for ExperimentStart {
+    type Err = BadTimestamp;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let text = s.trim();
+        if text.is_empty() {
+            return Ok(Self::default());
+        }
+        let with_time = if text.len() == 10 { format!("{text}T00:00:00") } else { text.to_string() };
+        datafusion::arrow::compute::kernels::cast_utils::string_to_timestamp_nanos(&with_time)
+            .map(|_| Self(text.to_string()))
+            .map_err(|_| BadTimestamp(text.to_string()))
+    }
+}
+
+impl fmt::Display for ExperimentStart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+config_field!(ExperimentStart);
+
+#[derive(Debug)]
+pub struct BadTimestamp(String);
+
+impl fmt::Display for BadTimestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "'{}' is not a date or timestamp like 2025-04-12 or 2025-04-12 18:00:00", self.0)
+    }
+}
+
+impl std::error::Error for BadTimestamp {}
+
+config_namespace! {
+    /// Experiment readout settings
+    pub struct ExperimentOptions {
+        /// When the experiment started (date or timestamp; '' = when its cohort was drawn, the
+        /// latest message then); readouts count what happened from then on
+        pub start: ExperimentStart, default = ExperimentStart::default()
+    }
+}
+
 config_namespace! {
     /// API answer cache settings
     pub struct CacheOptions {
@@ -167,6 +215,8 @@ config_namespace! {
         pub plot: PlotOptions, default = PlotOptions::default()
         /// API answer cache settings
         pub cache: CacheOptions, default = CacheOptions::default()
+        /// experiment readout settings
+        pub experiment: ExperimentOptions, default = ExperimentOptions::default()
     }
 }
 
@@ -233,5 +283,9 @@ mod tests {
         assert_eq!(config.0.llm.provider, LlmProvider::Local);
         assert!(config.set("llm.provider", "bard").is_err());
         assert!(config.set("llm.modle", "x").is_err());
+        config.set("experiment.start", "2025-04-12").unwrap();
+        config.set("experiment.start", " 2025-04-12 18:30:00 ").unwrap();
+        assert_eq!(config.0.experiment.start.0, "2025-04-12 18:30:00");
+        assert!(config.set("experiment.start", "yesterday").unwrap_err().to_string().contains("'yesterday'"));
     }
 }

@@ -37,3 +37,15 @@ pub const PLOTS: DocSection = DocSection {
     label: "fansql: plots",
     description: Some("Plots written to files by aggregate functions"),
 };
+
+pub const EXPERIMENTS: DocSection = DocSection {
+    include: true,
+    label: "fansql: experiments",
+    description: Some("A/B arm assignment, experiment tests and sample sizes"),
+};
+
+pub const SETTINGS: DocSection = DocSection {
+    include: true,
+    label: "fansql: settings",
+    description: Some("Reading session settings from SQL"),
+};

@@ -17,8 +17,10 @@ pub mod clustering;
 pub mod config;
 pub mod conversation_index;
 pub mod cosine_similarity;
+pub mod current_setting;
 mod doc_sections;
 pub mod embed;
+pub mod experiment;
 pub mod hybrid_vector;
 pub mod kmeans;
 mod macros;
@@ -59,12 +61,21 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
         cosine_similarity::udf(),
         vector_norm::udf(),
         hybrid_vector::udf(),
+        current_setting::udf(),
+        experiment::ab_bucket::udf(),
+        experiment::ab_sample_size::udf(),
     ]
 }
 
 /// The aggregate functions fansql adds.
 pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
-    vec![plot::plot_scatter::udaf(), plot::plot_scatter_3d::udaf()]
+    vec![
+        plot::plot_scatter::udaf(),
+        plot::plot_scatter_3d::udaf(),
+        experiment::ab_proportion_test::udaf(),
+        experiment::ab_mean_test::udaf(),
+        experiment::ab_srm::udaf(),
+    ]
 }
 
 /// Documentation of the functions whose `documentation()` DataFusion's async wrapper hides, so
