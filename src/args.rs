@@ -46,6 +46,32 @@ pub struct SessionArgs {
     /// Default: $FANSQL_DATA, else data/sample/ when it exists.
     #[arg(long, value_name = "PATH_OR_URL", global = true)]
     pub data: Vec<String>,
+
+    /// Set a setting before anything runs, like SET (repeatable), e.g.
+    /// --set fansql.experiment.start=2025-04-16; SHOW ALL lists the settings.
+    #[arg(long, value_name = "NAME=VALUE", global = true, value_parser = parse_setting)]
+    pub set: Vec<(String, String)>,
+
+    /// Threads the whole-partition functions (kmeans, silhouette, pca, umap) use; the same as
+    /// --set fansql.threads=N (default: every core).
+    #[arg(long, value_name = "N", global = true)]
+    pub threads: Option<usize>,
+}
+
+impl SessionArgs {
+    /// Every setting the arguments ask for, in order (--threads last).
+    pub fn settings(&self) -> Vec<(String, String)> {
+        let mut settings = self.set.clone();
+        settings.extend(self.threads.map(|n| ("fansql.threads".to_string(), n.to_string())));
+        settings
+    }
+}
+
+fn parse_setting(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => Ok((name.trim().to_string(), value.trim().to_string())),
+        _ => Err(format!("'{text}' is not NAME=VALUE like fansql.experiment.start=2025-04-16")),
+    }
 }
 
 #[derive(Debug, Clone, Args)]

@@ -73,6 +73,7 @@ async fn run(cli: Cli) -> Result<()> {
         OutputFormat::Csv
     });
     let ctx = session::new_context_with_memory(session::memory_limit(cli.session.memory_limit)?)?;
+    session::apply_settings(&ctx, &cli.session.settings()).await?;
     let provider_line = session::resolve_providers(&ctx).await?;
     let data = session::data_arguments(&cli.session.data);
     if !data.is_empty() {

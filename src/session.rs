@@ -49,6 +49,17 @@ pub fn new_context_with_memory(memory_limit: Option<usize>) -> Result<SessionCon
     Ok(ctx)
 }
 
+/// Applies `--set NAME=VALUE` (and `--threads`) as SET statements would, naming the argument
+/// that fails.
+pub async fn apply_settings(ctx: &SessionContext, settings: &[(String, String)]) -> Result<()> {
+    for (name, value) in settings {
+        let statement = format!("SET {name} = '{}'", value.replace('\'', "''"));
+        let applied = async { ctx.sql(&statement).await?.collect().await };
+        applied.await.map_err(|e| DataFusionError::Plan(format!("--set {name}={value}: {}", crate::error::one_line(&e))))?;
+    }
+    fansql_udfs::apply_settings(ctx)
+}
+
 /// A context as the shell makes it (for tests and embedding).
 pub fn new_context() -> Result<SessionContext> {
     new_context_with_memory(memory_limit(None)?)

@@ -44,6 +44,16 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
 
+    /// Plant a treatment effect, for testing experiment readouts: fan+model pairs that
+    /// `ab_bucket(fan_model_id, EXPERIMENT)` puts in arm B buy offers and answer messages
+    /// (1 + LIFT) times as often from --effect-start on (e.g. profile_scripts:0.5).
+    #[arg(long, value_name = "EXPERIMENT:LIFT", value_parser = parse_effect)]
+    pub effect: Option<PlantedEffect>,
+
+    /// When the planted effect begins (YYYY-MM-DD; default: the middle of the logs).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "effect")]
+    pub effect_start: Option<NaiveDate>,
+
     /// Labels file (persona and revealed facts per fan+model), .parquet or .csv.
     /// Default: <name>_labels.<ext> beside --out; keep it out of a folder you load with --data.
     #[arg(long, value_name = "FILE")]
@@ -52,6 +62,30 @@ pub struct GenerateArgs {
 
 fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("'{text}' is not a date like 2025-04-09"))
+}
+
+/// A treatment effect planted in arm B of an experiment.
+#[derive(Debug, Clone)]
+pub struct PlantedEffect {
+    pub experiment: String,
+    pub lift: f64,
+}
+
+fn parse_effect(text: &str) -> std::result::Result<PlantedEffect, String> {
+    let usage = || format!("'{text}' is not EXPERIMENT:LIFT like profile_scripts:0.5");
+    let (experiment, lift) = text.rsplit_once(':').ok_or_else(usage)?;
+    let lift: f64 = lift.trim().parse().map_err(|_| usage())?;
+    if experiment.trim().is_empty() || !lift.is_finite() || lift <= -1.0 {
+        return Err(usage());
+    }
+    Ok(PlantedEffect { experiment: experiment.trim().to_string(), lift })
+}
+
+/// Whether and from when a pair gets the planted effect.
+#[derive(Debug, Clone, Copy)]
+struct Treatment {
+    from: i64,
+    factor: f64,
 }
 
 /// Summary of a run, printed by the shell.
@@ -74,6 +108,14 @@ pub fn run(args: &GenerateArgs) -> Result<Generated> {
         .and_then(|t| t.and_utc().timestamp_nanos_opt())
         .ok_or_else(|| DataFusionError::Plan(format!("--start {} is out of range", args.start)))?;
     let span_nanos = i64::from(args.days) * 86_400 * 1_000_000_000;
+    let effect_from = match args.effect_start {
+        Some(date) => date
+            .and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_utc().timestamp_nanos_opt())
+            .ok_or_else(|| DataFusionError::Plan(format!("--effect-start {date} is out of range")))?,
+        None => start_nanos + span_nanos / 2,
+    };
+    let arms = fansql_udfs::experiment::Arms::a_b();
     let models = (args.fans / 5).clamp(3, 500);
     let chatters_per_model = 3;
 
@@ -93,17 +135,24 @@ pub fn run(args: &GenerateArgs) -> Result<Generated> {
             let model = (first_model + m * 7) % models;
             let mut rng = StdRng::seed_from_u64(mix(args.seed, fan_index as u64, model as u64));
             let chatter_base = model * chatters_per_model;
+            let model_name = format!("Model{}", model + 1);
+            let treatment = args.effect.as_ref().and_then(|effect| {
+                let unit = format!("{}_{model_name}", fan.fan_id);
+                let arm = fansql_udfs::experiment::ab_bucket::arm_of(&arms, &effect.experiment, &unit);
+                (arm == "B").then_some(Treatment { from: effect_from, factor: 1.0 + effect.lift })
+            });
             let revealed = generate_pair(
                 &mut rng,
                 &fan,
-                model,
+                &model_name,
                 chatter_base,
                 chatters_per_model,
                 start_nanos,
                 span_nanos,
+                treatment,
                 &mut writer,
             )?;
-            writer.label(&fan, &format!("Model{}", model + 1), &revealed);
+            writer.label(&fan, &model_name, &revealed);
             pairs += 1;
         }
     }
@@ -137,22 +186,22 @@ const SECOND: i64 = 1_000_000_000;
 
 /// Writes the messages of one fan+model pair: sessions separated by more than four hours,
 /// replies seconds to minutes apart, offers, purchases and tips as the persona behaves, and the
-/// fan's facts mentioned along the way.
+/// fan's facts mentioned along the way; a treated pair buys and answers more from its start.
 #[allow(clippy::too_many_arguments)]
 fn generate_pair(
     rng: &mut StdRng,
     fan: &Fan,
-    model: usize,
+    model_name: &str,
     chatter_base: usize,
     chatters_per_model: usize,
     start: i64,
     span: i64,
+    treatment: Option<Treatment>,
     writer: &mut LogWriter,
 ) -> Result<Vec<persona::Fact>> {
     let behaviour = fan.persona.behaviour();
     let total = rng.random_range(behaviour.messages.0..=behaviour.messages.1);
     let sessions = rng.random_range(behaviour.sessions.0..=behaviour.sessions.1).min(total).max(1);
-    let model_name = format!("Model{}", model + 1);
     let mut facts = fan.facts_to_reveal(rng);
     let mut t = start + SECOND * rng.random_range(0..span / 2 / SECOND);
     let mut bought_once = false;
@@ -163,9 +212,10 @@ fn generate_pair(
         let in_session =
             if remaining_sessions == 1 { total - written } else { ((total - written) / remaining_sessions).max(1) };
         for _ in 0..in_session {
-            let mut row = MessageRow::new(&chatter, &model_name, &fan.fan_id, t);
+            let factor = treatment.filter(|treated| t >= treated.from).map_or(1.0, |treated| treated.factor);
+            let mut row = MessageRow::new(&chatter, model_name, &fan.fan_id, t);
             row.chatter_message = Some(phrases::chatter_line(rng, fan.language, fan.persona));
-            row.fan_message = if rng.random_bool(behaviour.reply_rate) {
+            row.fan_message = if rng.random_bool((behaviour.reply_rate * factor).min(1.0)) {
                 Some(match facts.pop_if_due(rng) {
                     Some(fact) => fact,
                     None => phrases::fan_line(rng, fan.language, fan.persona),
@@ -177,7 +227,7 @@ fn generate_pair(
             if rng.random_bool(behaviour.offer_rate) {
                 row.price = behaviour.prices[rng.random_range(0..behaviour.prices.len())];
                 row.chatter_message = Some(phrases::offer_line(rng, fan.language, row.price));
-                row.purchased = may_buy && rng.random_bool(behaviour.buy_rate);
+                row.purchased = may_buy && rng.random_bool((behaviour.buy_rate * factor).min(1.0));
                 bought_once |= row.purchased;
             }
             if row.fan_message.is_some() && rng.random_bool(behaviour.tip_rate) {
