@@ -45,8 +45,8 @@ pub struct GenerateArgs {
     pub out: PathBuf,
 
     /// Plant a treatment effect, for testing experiment readouts: fan+model pairs that
-    /// `ab_bucket(fan_model_id, EXPERIMENT)` puts in arm B buy offers and answer messages
-    /// (1 + LIFT) times as often from --effect-start on (e.g. profile_scripts:0.5).
+    /// `ab_bucket(fan_model_id, EXPERIMENT)` puts in arm B get offers, buy them and answer
+    /// messages (1 + LIFT) times as often from --effect-start on (e.g. profile_scripts:0.5).
     #[arg(long, value_name = "EXPERIMENT:LIFT", value_parser = parse_effect)]
     pub effect: Option<PlantedEffect>,
 
@@ -186,7 +186,8 @@ const SECOND: i64 = 1_000_000_000;
 
 /// Writes the messages of one fan+model pair: sessions separated by more than four hours,
 /// replies seconds to minutes apart, offers, purchases and tips as the persona behaves, and the
-/// fan's facts mentioned along the way; a treated pair buys and answers more from its start.
+/// fan's facts mentioned along the way; a treated pair is offered more, buys and answers more
+/// from the treatment's start.
 #[allow(clippy::too_many_arguments)]
 fn generate_pair(
     rng: &mut StdRng,
@@ -224,7 +225,7 @@ fn generate_pair(
                 None
             };
             let may_buy = !(fan.persona == Persona::Sampler && bought_once);
-            if rng.random_bool(behaviour.offer_rate) {
+            if rng.random_bool((behaviour.offer_rate * factor).min(1.0)) {
                 row.price = behaviour.prices[rng.random_range(0..behaviour.prices.len())];
                 row.chatter_message = Some(phrases::offer_line(rng, fan.language, row.price));
                 row.purchased = may_buy && rng.random_bool((behaviour.buy_rate * factor).min(1.0));
