@@ -187,3 +187,55 @@ async fn readouts_detect_a_planted_effect_and_not_a_missing_one() {
     assert!(!revenue.3 && revenue.2.is_some_and(|p| p > 0.2), "effect found where none was planted: {revenue:?}");
     assert!(metrics.iter().all(|m| !m.3), "{metrics:?}");
 }
+
+#[tokio::test]
+async fn chatter_performance_on_the_sample() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let files = ["queries/pipeline/01_staged_conversations.sql", "queries/reports/chatter_performance.sql"];
+    let printed = stdout(&run_files(&files, None, out.path(), &[]));
+    assert!(printed.starts_with("chatter_id,conversations,fans,chatter_messages,revenue,purchase_conversion"), "{printed}");
+
+    let ctx = SessionContext::new();
+    let report = out.path().join("chatter_performance.csv");
+    ctx.register_csv("report", report.to_str().expect("path"), CsvReadOptions::new()).await.expect("report");
+    let staged = out.path().join("staged_conversations.parquet");
+    ctx.register_parquet("staged", staged.to_str().expect("path"), Default::default()).await.expect("staged");
+    // Every chatter once, all money accounted for, shares within [0, 1].
+    let totals = rows(
+        &ctx,
+        "SELECT (SELECT count(*) FROM report) = (SELECT count(DISTINCT chatter_id) FROM staged), \
+                abs((SELECT sum(revenue) FROM report) - (SELECT sum(revenue) FROM staged)) < 0.01, \
+                (SELECT bool_and(purchase_conversion BETWEEN 0 AND 1 AND reached_stage_2_share BETWEEN 0 AND 1 \
+                                 AND reached_stage_3_share BETWEEN 0 AND 1) FROM report)",
+    )
+    .await;
+    assert_eq!(totals[0], vec![Some("true".to_string()); 3]);
+
+    // The top chatter, recomputed by hand from the staged rows.
+    let top = rows(&ctx, "SELECT chatter_id, conversations, fans, median_fan_reply_minutes FROM report LIMIT 1").await;
+    let chatter = top[0][0].clone().expect("chatter");
+    let handled = rows(
+        &ctx,
+        &format!(
+            "SELECT conversation_id, fan_id, chatter_message IS NOT NULL AND next_has_fan_message \
+                    AND next_message_ts - ts <= INTERVAL '4 hours', \
+                    CAST(date_part('epoch', next_message_ts) - date_part('epoch', ts) AS DOUBLE) \
+             FROM staged WHERE chatter_id = '{chatter}'"
+        ),
+    )
+    .await;
+    let conversations: std::collections::BTreeSet<_> = handled.iter().map(|r| r[0].clone()).collect();
+    let fans: std::collections::BTreeSet<_> = handled.iter().map(|r| r[1].clone()).collect();
+    let mut replies: Vec<f64> = handled
+        .iter()
+        .filter(|r| r[2].as_deref() == Some("true"))
+        .map(|r| r[3].as_deref().and_then(|s| s.parse::<f64>().ok()).expect("seconds") / 60.0)
+        .collect();
+    replies.sort_by(f64::total_cmp);
+    let middle = replies.len() / 2;
+    let median = if replies.len() % 2 == 0 { (replies[middle - 1] + replies[middle]) / 2.0 } else { replies[middle] };
+    assert_eq!(top[0][1].as_deref(), Some(conversations.len().to_string().as_str()));
+    assert_eq!(top[0][2].as_deref(), Some(fans.len().to_string().as_str()));
+    let reported: f64 = top[0][3].as_deref().and_then(|s| s.parse().ok()).expect("median");
+    assert!((reported - (median * 100.0).round() / 100.0).abs() < 1e-9, "median {reported} vs {median}");
+}
