@@ -8,7 +8,7 @@ use datafusion::common::{Result, ScalarValue};
 use datafusion::logical_expr::{AggregateUDF, Documentation};
 
 use super::t_two_sided_p_and_quantile;
-use super::tally::{arm_pair, struct_type, struct_value, ArmStats, ArmTest, Tallies, ValueKind};
+use super::tally::{test_result, test_result_type, ArmStats, ArmTest, Tallies, ValueKind};
 use crate::args::coerce_text;
 use crate::doc_sections::EXPERIMENTS;
 
@@ -55,10 +55,7 @@ pub fn udaf() -> Arc<AggregateUDF> {
 const NUMBERS: [&str; 8] = ["mean_a", "mean_b", "diff", "t", "df", "p_value", "ci_low", "ci_high"];
 
 fn result_type() -> DataType {
-    let mut fields = vec![("n_a", DataType::Int64), ("n_b", DataType::Int64)];
-    fields.extend(NUMBERS.iter().map(|n| (*n, DataType::Float64)));
-    fields.extend([("arm_a", DataType::Utf8), ("arm_b", DataType::Utf8)]);
-    struct_type(&fields)
+    test_result_type(&NUMBERS)
 }
 
 /// The test's numbers, in the order of NUMBERS.
@@ -81,15 +78,7 @@ fn welch(a: &ArmStats, b: &ArmStats) -> [Option<f64>; 8] {
 }
 
 fn readout(tallies: &Tallies, control: Option<&ScalarValue>) -> Result<ScalarValue> {
-    let control = control.map(|c| c.to_string());
-    let pair = arm_pair(NAME, tallies, control.as_deref())?;
-    let mut fields = vec![
-        ("n_a", ScalarValue::Int64(Some(pair.a.n as i64))),
-        ("n_b", ScalarValue::Int64(Some(pair.b.n as i64))),
-    ];
-    fields.extend(NUMBERS.iter().zip(welch(&pair.a, &pair.b)).map(|(name, v)| (*name, ScalarValue::Float64(v))));
-    fields.extend([("arm_a", ScalarValue::Utf8(pair.a_name)), ("arm_b", ScalarValue::Utf8(pair.b_name))]);
-    struct_value(fields)
+    test_result(NAME, tallies, control, &NUMBERS, welch)
 }
 
 #[cfg(test)]

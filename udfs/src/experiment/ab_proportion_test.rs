@@ -9,7 +9,7 @@ use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, ScalarValue};
 use datafusion::logical_expr::{AggregateUDF, Documentation};
 
-use super::tally::{arm_pair, struct_type, struct_value, ArmTest, Tallies, ValueKind};
+use super::tally::{test_result, test_result_type, ArmTest, Tallies, ValueKind};
 use super::{normal_quantile, normal_two_sided_p};
 use crate::args::coerce_text;
 use crate::doc_sections::EXPERIMENTS;
@@ -54,14 +54,10 @@ pub fn udaf() -> Arc<AggregateUDF> {
     Arc::clone(&UDAF)
 }
 
-const COUNTS: [&str; 2] = ["n_a", "n_b"];
 const NUMBERS: [&str; 7] = ["rate_a", "rate_b", "lift", "z", "p_value", "ci_low", "ci_high"];
 
 fn result_type() -> DataType {
-    let mut fields: Vec<(&str, DataType)> = COUNTS.iter().map(|n| (*n, DataType::Int64)).collect();
-    fields.extend(NUMBERS.iter().map(|n| (*n, DataType::Float64)));
-    fields.extend([("arm_a", DataType::Utf8), ("arm_b", DataType::Utf8)]);
-    struct_type(&fields)
+    test_result_type(&NUMBERS)
 }
 
 /// The test's numbers from (successes, n) of a and b, in the order of NUMBERS.
@@ -86,16 +82,7 @@ fn two_proportions(s_a: f64, n_a: f64, s_b: f64, n_b: f64) -> [Option<f64>; 7] {
 }
 
 fn readout(tallies: &Tallies, control: Option<&ScalarValue>) -> Result<ScalarValue> {
-    let control = control.map(|c| c.to_string());
-    let pair = arm_pair(NAME, tallies, control.as_deref())?;
-    let numbers = two_proportions(pair.a.sum, pair.a.n, pair.b.sum, pair.b.n);
-    let mut fields = vec![
-        ("n_a", ScalarValue::Int64(Some(pair.a.n as i64))),
-        ("n_b", ScalarValue::Int64(Some(pair.b.n as i64))),
-    ];
-    fields.extend(NUMBERS.iter().zip(numbers).map(|(name, v)| (*name, ScalarValue::Float64(v))));
-    fields.extend([("arm_a", ScalarValue::Utf8(pair.a_name)), ("arm_b", ScalarValue::Utf8(pair.b_name))]);
-    struct_value(fields)
+    test_result(NAME, tallies, control, &NUMBERS, |a, b| two_proportions(a.sum, a.n, b.sum, b.n))
 }
 
 #[cfg(test)]

@@ -323,8 +323,35 @@ impl Accumulator for TallyAccumulator {
     }
 }
 
-/// Builds a STRUCT value from named optional numbers and texts, all fields nullable.
-pub fn struct_value(fields: Vec<(&str, ScalarValue)>) -> Result<ScalarValue> {
+/// The STRUCT a two-arm test returns: n_a, n_b, its numbers, arm_a, arm_b.
+pub fn test_result_type(numbers: &[&str]) -> DataType {
+    let mut fields = vec![("n_a", DataType::Int64), ("n_b", DataType::Int64)];
+    fields.extend(numbers.iter().map(|n| (*n, DataType::Float64)));
+    fields.extend([("arm_a", DataType::Utf8), ("arm_b", DataType::Utf8)]);
+    DataType::Struct(fields.iter().map(|(name, t)| Field::new(*name, t.clone(), true)).collect())
+}
+
+/// A two-arm test's result: picks the arms (`control` first), computes the numbers from them.
+pub fn test_result<const N: usize>(
+    function: &str,
+    tallies: &Tallies,
+    control: Option<&ScalarValue>,
+    names: &[&str; N],
+    numbers: fn(&ArmStats, &ArmStats) -> [Option<f64>; N],
+) -> Result<ScalarValue> {
+    let control = control.map(|c| c.to_string());
+    let pair = arm_pair(function, tallies, control.as_deref())?;
+    let mut fields = vec![
+        ("n_a", ScalarValue::Int64(Some(pair.a.n as i64))),
+        ("n_b", ScalarValue::Int64(Some(pair.b.n as i64))),
+    ];
+    fields.extend(names.iter().zip(numbers(&pair.a, &pair.b)).map(|(name, v)| (*name, ScalarValue::Float64(v))));
+    fields.extend([("arm_a", ScalarValue::Utf8(pair.a_name)), ("arm_b", ScalarValue::Utf8(pair.b_name))]);
+    struct_value(fields)
+}
+
+/// Builds a STRUCT value from named values, all fields nullable.
+fn struct_value(fields: Vec<(&str, ScalarValue)>) -> Result<ScalarValue> {
     let mut columns = Vec::with_capacity(fields.len());
     let mut types = Vec::with_capacity(fields.len());
     for (name, value) in fields {
@@ -332,11 +359,6 @@ pub fn struct_value(fields: Vec<(&str, ScalarValue)>) -> Result<ScalarValue> {
         columns.push(value.to_array()?);
     }
     Ok(ScalarValue::Struct(Arc::new(StructArray::new(types.into(), columns, None))))
-}
-
-/// The STRUCT type of `struct_value` with these fields.
-pub fn struct_type(fields: &[(&str, DataType)]) -> DataType {
-    DataType::Struct(fields.iter().map(|(name, t)| Field::new(*name, t.clone(), true)).collect())
 }
 
 #[cfg(test)]
