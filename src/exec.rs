@@ -168,6 +168,11 @@ impl Executor {
             return Err(DataFusionError::Plan("expected exactly one SQL statement".into()));
         };
         self.resolve_paths(&mut statement);
+        if let Some(listing) = show_functions_query(&statement) {
+            statement = DFParser::parse_sql_with_dialect(&listing, &GenericDialect {})?
+                .pop_front()
+                .ok_or_else(|| DataFusionError::Internal("SHOW FUNCTIONS rewrite".into()))?;
+        }
         let label = label(&statement);
         let shows_rows = shows_rows(&statement);
         let state = self.ctx.state();
@@ -255,6 +260,23 @@ fn copied_rows(batch: &RecordBatch) -> Option<usize> {
 
 /// Statements whose result is data to show (queries, SHOW, EXPLAIN, DESCRIBE) rather than an
 /// acknowledgement (DDL, COPY, SET).
+/// `SHOW FUNCTIONS [LIKE 'pattern']` as a query over `information_schema.routines`: DataFusion's
+/// own version lists only functions with enumerable argument types, which leaves out every
+/// function that checks its arguments itself (most of fansql's).
+fn show_functions_query(statement: &Statement) -> Option<String> {
+    let Statement::Statement(s) = statement else { return None };
+    let SqlStatement::ShowFunctions { filter } = s.as_ref() else { return None };
+    let filter = match filter {
+        Some(filter) => format!("WHERE routine_name {filter}"),
+        None => String::new(),
+    };
+    Some(format!(
+        "SELECT routine_name AS function_name, function_type, first_value(description) AS description, \
+                first_value(syntax_example) AS syntax_example \
+         FROM information_schema.routines {filter} GROUP BY routine_name, function_type ORDER BY function_name"
+    ))
+}
+
 fn shows_rows(statement: &Statement) -> bool {
     match statement {
         Statement::Statement(s) => !matches!(

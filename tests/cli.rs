@@ -97,6 +97,12 @@ fn meta_commands_in_batch() {
     assert!(stdout(&out).contains("profile_llm,scalar,profile_llm(text),\"A profile of the fan"), "{}", stderr(&out));
     let out = run(&["-c", "\\d nope"]);
     assert_one_line_error(&out, &["no table or view named 'nope'"]);
+    // SHOW FUNCTIONS lists the functions that check their own arguments too, with their docs.
+    let out = run(&["-c", "SHOW FUNCTIONS LIKE 'k%'"]);
+    let text = stdout(&out);
+    assert!(text.contains("kmeans,WINDOW,") && text.contains("kmeans_assign,WINDOW,"), "{text}{}", stderr(&out));
+    let out = run(&["-c", "SHOW FUNCTIONS"]);
+    assert!(stdout(&out).contains("ab_proportion_test,AGGREGATE,\"Two-proportion z-test"), "{}", stderr(&out));
 }
 
 #[test]
