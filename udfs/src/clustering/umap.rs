@@ -1,9 +1,9 @@
 //! UMAP (McInnes, Healy & Melville 2018), following umap-learn's algorithm and defaults:
 //!
 //! 1. The `n_neighbors` nearest neighbours of every row (each row counts as its own first
-//!    neighbour), exact: a brute-force scan in tiles with vectorized dot products, split over
-//!    threads. O(rows² · dim): about 11 s per 10,000 × 1,024 rows on one core. umap-learn
-//!    switches to approximate NN-descent above 4,096 rows; exact neighbours are never worse.
+//!    neighbour), exact: all distances by blocked matrix products (`matrixmultiply`), split over
+//!    threads. O(rows² · dim). umap-learn switches to approximate NN-descent above 4,096 rows;
+//!    exact neighbours are never worse.
 //! 2. The fuzzy simplicial set: per row, ρ = distance to the nearest other row and σ found by
 //!    binary search so that Σ exp(−(d − ρ)/σ) = log₂(k); memberships exp(−(d − ρ)/σ),
 //!    symmetrized by fuzzy union (a + b − a·b); edges below max/n_epochs dropped.
@@ -33,8 +33,9 @@ const NEGATIVE_SAMPLE_RATE: usize = 5;
 const REPULSION_STRENGTH: f32 = 1.0;
 const INITIAL_ALPHA: f32 = 1.0;
 const GRADIENT_CLIP: f32 = 4.0;
-/// Query rows compared as one tile, sized to stay in the L2 cache (64 × 4 KiB at 1,024 floats).
-const QUERY_TILE: usize = 64;
+/// Candidate rows whose dot products with a chunk of query rows are computed at once (1,024 ×
+/// 1,024 floats: 4 MiB per thread).
+const CANDIDATE_BLOCK: usize = 1024;
 
 #[derive(Debug, Clone, Copy)]
 pub struct UmapOptions {
@@ -45,20 +46,25 @@ pub struct UmapOptions {
 }
 
 /// The `k` nearest rows of every row (itself first), as (indexes, distances), row-major n × k.
+///
+/// Squared distances come from ‖q‖² + ‖c‖² − 2 q·c, the dot products of a chunk of query rows
+/// against a block of candidate rows computed as one matrix product (`matrixmultiply`'s
+/// register-blocked SGEMM, which reuses each loaded vector across many pairs; a per-pair dot
+/// product reloads both vectors every time and is several times slower).
 pub fn nearest_neighbors(m: &Matrix, k: usize) -> (Vec<u32>, Vec<f32>) {
     let norms: Vec<f32> = (0..m.rows).map(|i| dot(m.row(i), m.row(i))).collect();
-    let per_chunk = map_chunks(chunk_ranges(m.rows), |_, range| {
-        let mut indexes = Vec::with_capacity(range.len() * k);
-        let mut distances = Vec::with_capacity(range.len() * k);
-        let queries: Vec<usize> = range.collect();
-        for tile in queries.chunks(QUERY_TILE) {
-            // Per query: the best k so far as (squared distance, index), sorted ascending.
-            let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::with_capacity(k + 1); tile.len()];
-            for j in 0..m.rows {
-                let candidate = m.row(j);
-                for (slot, &q) in tile.iter().enumerate() {
-                    let d = if q == j { 0.0 } else { (norms[q] + norms[j] - 2.0 * dot(m.row(q), candidate)).max(0.0) };
-                    let list = &mut best[slot];
+    let per_chunk = map_chunks(chunk_ranges(m.rows), |_, queries| {
+        // Per query: the best k so far as (squared distance, index), sorted ascending.
+        let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::with_capacity(k + 1); queries.len()];
+        let mut dots = vec![0f32; queries.len() * CANDIDATE_BLOCK];
+        for block_start in (0..m.rows).step_by(CANDIDATE_BLOCK) {
+            let width = CANDIDATE_BLOCK.min(m.rows - block_start);
+            query_dots(m, queries.clone(), block_start..block_start + width, &mut dots);
+            for (slot, q) in queries.clone().enumerate() {
+                let list = &mut best[slot];
+                for (offset, &product) in dots[slot * width..(slot + 1) * width].iter().enumerate() {
+                    let j = block_start + offset;
+                    let d = if q == j { 0.0 } else { (norms[q] + norms[j] - 2.0 * product).max(0.0) };
                     if list.len() < k || d < list[list.len() - 1].0 {
                         let at = list.partition_point(|&(e, idx)| e < d || (e == d && idx < j as u32));
                         list.insert(at, (d, j as u32));
@@ -66,17 +72,18 @@ pub fn nearest_neighbors(m: &Matrix, k: usize) -> (Vec<u32>, Vec<f32>) {
                     }
                 }
             }
-            for (slot, &q) in tile.iter().enumerate() {
-                // The row itself first, whatever ties say.
-                let mut list = std::mem::take(&mut best[slot]);
-                if let Some(own) = list.iter().position(|&(_, idx)| idx == q as u32) {
-                    let entry = list.remove(own);
-                    list.insert(0, (0.0, entry.1));
-                }
-                for (d, idx) in list {
-                    indexes.push(idx);
-                    distances.push(d.sqrt());
-                }
+        }
+        let mut indexes = Vec::with_capacity(queries.len() * k);
+        let mut distances = Vec::with_capacity(queries.len() * k);
+        for (mut list, q) in best.into_iter().zip(queries) {
+            // The row itself first, whatever ties say.
+            if let Some(own) = list.iter().position(|&(_, idx)| idx == q as u32) {
+                let entry = list.remove(own);
+                list.insert(0, (0.0, entry.1));
+            }
+            for (d, idx) in list {
+                indexes.push(idx);
+                distances.push(d.sqrt());
             }
         }
         (indexes, distances)
@@ -88,6 +95,34 @@ pub fn nearest_neighbors(m: &Matrix, k: usize) -> (Vec<u32>, Vec<f32>) {
         distances.extend(d);
     }
     (indexes, distances)
+}
+
+/// `out[q][c]` = row q · row c for the query and candidate ranges, row-major
+/// (queries × candidates).
+fn query_dots(m: &Matrix, queries: std::ops::Range<usize>, candidates: std::ops::Range<usize>, out: &mut [f32]) {
+    let (rows, cols, dim) = (queries.len(), candidates.len(), m.dim);
+    assert!(queries.end <= m.rows && candidates.end <= m.rows && out.len() >= rows * cols);
+    // SAFETY: A is the `rows` × `dim` block of query rows (row stride dim), B the `dim` × `cols`
+    // transpose of the candidate rows (column stride dim), C the first rows × cols of `out`;
+    // the assertion above keeps every element of the three inside its buffer.
+    unsafe {
+        matrixmultiply::sgemm(
+            rows,
+            dim,
+            cols,
+            1.0,
+            m.data.as_ptr().add(queries.start * dim),
+            dim as isize,
+            1,
+            m.data.as_ptr().add(candidates.start * dim),
+            1,
+            dim as isize,
+            0.0,
+            out.as_mut_ptr(),
+            cols as isize,
+            1,
+        );
+    }
 }
 
 /// ρ and σ of every row (umap-learn's `smooth_knn_dist`, local_connectivity 1, bandwidth 1).
