@@ -14,7 +14,8 @@
 //!    `negative_sample_rate` = 5 random repulsions per attraction, learning rate 1 decaying
 //!    linearly, gradients clipped to ±4, a and b fitted to `min_dist` and `spread`; 500 epochs
 //!    up to 10,000 rows, else 200. One thread, seeded: the same seed gives the same layout (on
-//!    one platform: the layout uses the C library's `powf`).
+//!    one platform: the layout uses the C library's `powf`, which beat a polynomial power here).
+//!    Points are fixed-size arrays (one compiled loop per n_components), so the inner loops unroll.
 //!
 //! No maintained Rust crate implements UMAP with umap-learn's behaviour (the few that exist are
 //! unmaintained or wrap Python), hence this module.
@@ -291,7 +292,87 @@ fn clip(x: f32) -> f32 {
     x.clamp(-GRADIENT_CLIP, GRADIENT_CLIP)
 }
 
-/// A UMAP layout of the rows of `m`: rows × n_components, row-major. `m` needs at least two rows.
+/// Squared distance of two points of a D-dimensional layout.
+fn layout_distance<const D: usize>(x: &[f32; D], y: &[f32; D]) -> f32 {
+    x.iter().zip(y).map(|(a, b)| (a - b) * (a - b)).sum()
+}
+
+fn point<const D: usize>(layout: &[f32], i: usize) -> [f32; D] {
+    let mut p = [0f32; D];
+    p.copy_from_slice(&layout[i * D..(i + 1) * D]);
+    p
+}
+
+/// What the SGD needs beside the layout.
+struct Graph<'a> {
+    edges: &'a [(u32, u32, f32)],
+    epochs_per_sample: Vec<f32>,
+    n_epochs: usize,
+    a: f32,
+    b: f32,
+}
+
+/// The SGD of the layout, with points as D-element arrays so that the inner loops are unrolled.
+fn optimize_layout<const D: usize>(layout: &mut [f32], graph: &Graph, rng: &mut ChaCha8Rng) {
+    let n = layout.len() / D;
+    let (a, b) = (graph.a, graph.b);
+    let epochs_per_negative: Vec<f32> =
+        graph.epochs_per_sample.iter().map(|e| e / NEGATIVE_SAMPLE_RATE as f32).collect();
+    let mut next_sample = graph.epochs_per_sample.clone();
+    let mut next_negative = epochs_per_negative.clone();
+    for epoch in 0..graph.n_epochs {
+        let alpha = INITIAL_ALPHA * (1.0 - epoch as f32 / graph.n_epochs as f32);
+        let epoch_f = epoch as f32;
+        for (e, &(head, tail, _)) in graph.edges.iter().enumerate() {
+            if next_sample[e] > epoch_f {
+                continue;
+            }
+            let (j, t) = (head as usize, tail as usize);
+            let mut current = point::<D>(layout, j);
+            let mut other = point::<D>(layout, t);
+            let dist_sq = layout_distance(&current, &other);
+            let attraction = if dist_sq > 0.0 {
+                // d^(2(b-1)) once; d^(2b) is that times d²
+                let p = dist_sq.powf(b - 1.0);
+                -2.0 * a * b * p / (a * p * dist_sq + 1.0)
+            } else {
+                0.0
+            };
+            for d in 0..D {
+                let grad = clip(attraction * (current[d] - other[d])) * alpha;
+                current[d] += grad;
+                other[d] -= grad;
+            }
+            layout[t * D..(t + 1) * D].copy_from_slice(&other);
+            next_sample[e] += graph.epochs_per_sample[e];
+
+            let negatives = ((epoch_f - next_negative[e]) / epochs_per_negative[e]).floor().max(0.0) as usize;
+            for _ in 0..negatives {
+                // A uniform row by multiply-shift rather than a 64-bit division.
+                let s = ((u64::from(rng.next_u32()) * n as u64) >> 32) as usize;
+                if s == j {
+                    continue;
+                }
+                let sample = point::<D>(layout, s);
+                let dist_sq = layout_distance(&current, &sample);
+                let repulsion = if dist_sq > 0.0 {
+                    2.0 * REPULSION_STRENGTH * b / ((0.001 + dist_sq) * (a * dist_sq.powf(b) + 1.0))
+                } else {
+                    0.0
+                };
+                for d in 0..D {
+                    let grad = if repulsion > 0.0 { clip(repulsion * (current[d] - sample[d])) } else { GRADIENT_CLIP };
+                    current[d] += grad * alpha;
+                }
+            }
+            next_negative[e] += negatives as f32 * epochs_per_negative[e];
+            layout[j * D..(j + 1) * D].copy_from_slice(&current);
+        }
+    }
+}
+
+/// A UMAP layout of the rows of `m`: rows × n_components, row-major. `m` needs at least two rows
+/// and n_components must be 1 to 16 (the `umap` function checks both).
 pub fn umap(m: &Matrix, options: &UmapOptions) -> Vec<f32> {
     let n = m.rows;
     let dim = options.n_components;
@@ -307,58 +388,22 @@ pub fn umap(m: &Matrix, options: &UmapOptions) -> Vec<f32> {
         return layout;
     }
     let (a, b) = fit_ab(options.min_dist, SPREAD);
-    let (a, b) = (a as f32, b as f32);
-
-    let epochs_per_sample: Vec<f32> = edges.iter().map(|e| max_weight / e.2).collect();
-    let epochs_per_negative: Vec<f32> = epochs_per_sample.iter().map(|e| e / NEGATIVE_SAMPLE_RATE as f32).collect();
-    let mut next_sample = epochs_per_sample.clone();
-    let mut next_negative = epochs_per_negative.clone();
-    let mut current = vec![0f32; dim];
-    let mut other = vec![0f32; dim];
-    for epoch in 0..n_epochs {
-        let alpha = INITIAL_ALPHA * (1.0 - epoch as f32 / n_epochs as f32);
-        let epoch_f = epoch as f32;
-        for (e, &(head, tail, _)) in edges.iter().enumerate() {
-            if next_sample[e] > epoch_f {
-                continue;
+    let graph = Graph {
+        epochs_per_sample: edges.iter().map(|e| max_weight / e.2).collect(),
+        edges: &edges,
+        n_epochs,
+        a: a as f32,
+        b: b as f32,
+    };
+    macro_rules! optimize_for {
+        ($($d:literal)*) => {
+            match dim {
+                $($d => optimize_layout::<$d>(&mut layout, &graph, &mut rng),)*
+                _ => unreachable!("umap checks n_components is 1 to 16"),
             }
-            let (j, t) = (head as usize, tail as usize);
-            current.copy_from_slice(&layout[j * dim..(j + 1) * dim]);
-            other.copy_from_slice(&layout[t * dim..(t + 1) * dim]);
-            let dist_sq: f32 = current.iter().zip(&other).map(|(x, y)| (x - y) * (x - y)).sum();
-            let attraction =
-                if dist_sq > 0.0 { -2.0 * a * b * dist_sq.powf(b - 1.0) / (a * dist_sq.powf(b) + 1.0) } else { 0.0 };
-            for d in 0..dim {
-                let grad = clip(attraction * (current[d] - other[d])) * alpha;
-                current[d] += grad;
-                other[d] -= grad;
-            }
-            layout[t * dim..(t + 1) * dim].copy_from_slice(&other);
-            next_sample[e] += epochs_per_sample[e];
-
-            let negatives = ((epoch_f - next_negative[e]) / epochs_per_negative[e]).floor().max(0.0) as usize;
-            for _ in 0..negatives {
-                // A uniform row by multiply-shift rather than a 64-bit division.
-                let s = ((u64::from(rng.next_u32()) * n as u64) >> 32) as usize;
-                if s == j {
-                    continue;
-                }
-                let sample = &layout[s * dim..(s + 1) * dim];
-                let dist_sq: f32 = current.iter().zip(sample).map(|(x, y)| (x - y) * (x - y)).sum();
-                let repulsion = if dist_sq > 0.0 {
-                    2.0 * REPULSION_STRENGTH * b / ((0.001 + dist_sq) * (a * dist_sq.powf(b) + 1.0))
-                } else {
-                    0.0
-                };
-                for d in 0..dim {
-                    let grad = if repulsion > 0.0 { clip(repulsion * (current[d] - sample[d])) } else { GRADIENT_CLIP };
-                    current[d] += grad * alpha;
-                }
-            }
-            next_negative[e] += negatives as f32 * epochs_per_negative[e];
-            layout[j * dim..(j + 1) * dim].copy_from_slice(&current);
-        }
+        };
     }
+    optimize_for!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16);
     layout
 }
 
