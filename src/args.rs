@@ -102,6 +102,26 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = "outputs")]
         out: PathBuf,
     },
+    /// Serve the session over the PostgreSQL wire protocol (psql, DBeaver, Metabase, Grafana),
+    /// after running the saved queries given, if any.
+    Serve {
+        /// Saved queries to run first (their tables and views are served).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+
+        /// Address to listen on; loopback unless told otherwise.
+        #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:5432")]
+        listen: std::net::SocketAddr,
+
+        /// Folder where the saved queries' outputs land.
+        #[arg(long, value_name = "DIR", default_value = "outputs")]
+        out: PathBuf,
+
+        /// Let clients run statements that write (COPY, INSERT, CREATE, DROP, ...) and plot
+        /// functions; read-only otherwise.
+        #[arg(long)]
+        allow_writes: bool,
+    },
     /// Write synthetic conversation logs in the seed schema, plus a labels file.
     Generate(crate::generate::GenerateArgs),
     /// Inspect or empty the persistent API answer cache.

@@ -15,5 +15,6 @@ pub mod print;
 pub mod progress;
 pub mod repl;
 pub mod saved_queries;
+pub mod serve;
 pub mod session;
 pub mod sql_split;

@@ -2,6 +2,7 @@
 //! runs or the generator. Errors end the process with one line on stderr and exit code 1.
 
 use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -95,14 +96,23 @@ async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Run { paths, out }) => {
             let files = saved_queries::expand(&paths)?;
-            std::fs::create_dir_all(&out).map_err(|e| DataFusionError::Plan(format!("{}: {e}", out.display())))?;
-            // Files that functions write (plots) land beside the COPY outputs.
-            let dir = out.to_string_lossy().replace('\'', "''");
-            executor.run_statement(&format!("SET fansql.output_dir = '{dir}'"), &mut std::io::sink()).await?;
-            executor.out_dir = Some(out);
+            use_output_dir(&mut executor, out).await?;
             let mut status: Box<dyn Write> =
                 if cli.output.quiet { Box::new(std::io::sink()) } else { Box::new(std::io::stderr()) };
             saved_queries::run(&executor, &files, &mut stdout, &mut status).await
+        }
+        Some(Command::Serve { paths, listen, out, allow_writes }) => {
+            let files = saved_queries::expand(&paths)?;
+            use_output_dir(&mut executor, out).await?;
+            saved_queries::run(&executor, &files, &mut std::io::sink(), &mut std::io::stderr()).await?;
+            let login = fansql::serve::login_from_env();
+            if !cli.output.quiet {
+                let access = if allow_writes { "read-write" } else { "read-only" };
+                let auth = if login.is_some() { "password from FANSQL_PG_PASSWORD" } else { "no password" };
+                eprintln!("fansql serving PostgreSQL on {listen} ({access}, {auth}); psql -h {} -p {}", listen.ip(), listen.port());
+            }
+            let config = fansql::serve::ServeConfig { listen, allow_writes, login };
+            fansql::serve::serve(executor.ctx, config).await
         }
         Some(Command::Generate(_) | Command::Cache(_)) => Ok(()),
         None if interactive => {
@@ -150,4 +160,13 @@ fn print_banner(executor: &Executor, data: &[String], provider_line: &str) {
     }
     println!("{provider_line}");
     println!("Type \\? for help, \\df for functions, \\q to quit. Statements end with ;");
+}
+
+/// Makes `out` the folder relative COPY targets and function outputs (plots) land in.
+async fn use_output_dir(executor: &mut Executor, out: PathBuf) -> Result<()> {
+    std::fs::create_dir_all(&out).map_err(|e| DataFusionError::Plan(format!("{}: {e}", out.display())))?;
+    let dir = out.to_string_lossy().replace('\'', "''");
+    executor.run_statement(&format!("SET fansql.output_dir = '{dir}'"), &mut std::io::sink()).await?;
+    executor.out_dir = Some(out);
+    Ok(())
 }
