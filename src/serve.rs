@@ -4,29 +4,31 @@
 //! datafusion-postgres does the protocol (pgwire), the `pg_catalog` tables clients introspect,
 //! and Arrow-to-Postgres encoding. Two things it does not do are added here:
 //! - **a session per connection**: it shares one `SessionContext` among all clients, so one
-//!   user's `SET` would change every user's. A query hook gives each connection its own copy of
-//!   the session (same tables and functions, its own settings) and runs queries, `SET` and
-//!   `SHOW` of `fansql.*`/`datafusion.*` there; Postgres' own session statements (`SET
-//!   client_encoding`, `BEGIN`, cursors) go to datafusion-postgres' hooks.
+//!   user's `SET` would change every user's. Here each connection gets its own query service
+//!   over its own copy of the session (same tables and functions, its own settings). pgwire asks
+//!   for a connection's simple-query handler and then, with no await between, its
+//!   extended-query handler; the first call makes the service and leaves it in a thread-local
+//!   slot for the second, so both protocols of one connection share one session.
+//! - **`SET` errors reported**: datafusion-postgres answers `SET` even when DataFusion rejects it;
+//!   `SET fansql.*` / `SET datafusion.*` are run here so a bad value is an error.
 //! - **read-only by default**: statements that write (`COPY`, `INSERT`, `CREATE`, `DROP`, ...)
 //!   and functions that write files (`plot_scatter*`) are refused unless `--allow-writes`.
 //!
 //! Optional password authentication (cleartext, so keep to loopback or a TLS-terminating
 //! proxy) from `FANSQL_PG_USER` / `FANSQL_PG_PASSWORD`.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::fmt::Debug;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use datafusion::common::ParamValues;
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::SessionState;
 use datafusion::logical_expr::LogicalPlan;
-use datafusion::prelude::{DataFrame, SessionContext};
+use datafusion::prelude::SessionContext;
 use datafusion::sql::sqlparser::ast::Statement;
-use datafusion_postgres::arrow_pg::datatypes::df::encode_dataframe;
 use datafusion_postgres::datafusion_pg_catalog::pg_catalog::context::EmptyContextProvider;
 use datafusion_postgres::datafusion_pg_catalog::setup_pg_catalog;
 use datafusion_postgres::hooks::cursor::CursorStatementHook;
@@ -38,12 +40,10 @@ use datafusion_postgres::pgwire::api::auth::noop::NoopStartupHandler;
 use datafusion_postgres::pgwire::api::auth::{
     AuthSource, DefaultServerParameterProvider, LoginInfo, Password, StartupHandler,
 };
-use datafusion_postgres::pgwire::api::portal::Format;
 use datafusion_postgres::pgwire::api::results::{Response, Tag};
 use datafusion_postgres::pgwire::api::{ClientInfo, PgWireServerHandlers};
 use datafusion_postgres::pgwire::error::{ErrorInfo, PgWireError, PgWireResult};
 use datafusion_postgres::pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage};
-use datafusion_postgres::pgwire::types::format::FormatOptions;
 use datafusion_postgres::{serve_with_handlers, DfSessionService, ServerOptions};
 use futures::Sink;
 
@@ -67,13 +67,7 @@ pub fn login_from_env() -> Option<(String, String)> {
 /// Serves `ctx` until the process ends.
 pub async fn serve(ctx: SessionContext, config: ServeConfig) -> Result<()> {
     setup_pg_catalog(&ctx, "datafusion", EmptyContextProvider).map_err(|e| *e)?;
-    let sessions = Arc::new(ConnectionSessions {
-        base: ctx.state(),
-        sessions: Mutex::new(HashMap::new()),
-        allow_writes: config.allow_writes,
-    });
-    let hooks: Vec<Arc<dyn QueryHook>> =
-        vec![sessions, Arc::new(CursorStatementHook), Arc::new(SetShowHook), Arc::new(TransactionStatementHook)];
+    let guard: Arc<dyn QueryHook> = Arc::new(StatementGuard { allow_writes: config.allow_writes });
     let startup = match config.login {
         Some((user, password)) => Startup::Password(CleartextPasswordAuthStartupHandler::new(
             FixedLogin { user, password },
@@ -82,7 +76,8 @@ pub async fn serve(ctx: SessionContext, config: ServeConfig) -> Result<()> {
         None => Startup::Open(OpenStartup),
     };
     let handlers = Arc::new(Handlers {
-        service: Arc::new(DfSessionService::new_with_hooks(Arc::new(ctx), hooks)),
+        base: ctx.state(),
+        hooks: vec![guard, Arc::new(CursorStatementHook), Arc::new(SetShowHook), Arc::new(TransactionStatementHook)],
         startup: Arc::new(startup),
     });
     let options = ServerOptions::new().with_host(config.listen.ip().to_string()).with_port(config.listen.port());
@@ -91,22 +86,19 @@ pub async fn serve(ctx: SessionContext, config: ServeConfig) -> Result<()> {
         .map_err(|e| DataFusionError::Execution(format!("serve on {}: {e}", config.listen)))
 }
 
-/// Each connection's own session, keyed by its address, made on first use from the served one.
-struct ConnectionSessions {
-    base: SessionState,
-    sessions: Mutex<HashMap<SocketAddr, Arc<SessionContext>>>,
+/// Refuses writes on a read-only server and runs fansql's and DataFusion's `SET`s so that a bad
+/// value is an error.
+struct StatementGuard {
     allow_writes: bool,
 }
 
-/// How the hook treats a statement.
+/// How the guard treats a statement.
 enum Kind {
-    /// Runs in the connection's session and returns rows.
-    Rows,
-    /// A `SET` of a fansql or DataFusion setting, for this connection only.
+    /// A `SET` of a fansql or DataFusion setting.
     Setting,
     /// Refused: writes while the server is read-only.
     Write,
-    /// Left to datafusion-postgres (Postgres session statements, transactions, cursors).
+    /// Left to datafusion-postgres.
     Other,
 }
 
@@ -114,10 +106,6 @@ fn kind(statement: &Statement, allow_writes: bool) -> Kind {
     let text = statement.to_string();
     let upper = text.trim_start().to_ascii_uppercase();
     let first = upper.split_whitespace().next().unwrap_or("");
-    let ours = |rest: &str| {
-        let rest = rest.trim_start();
-        rest.starts_with("FANSQL.") || rest.starts_with("DATAFUSION.")
-    };
     match first {
         "INSERT" | "UPDATE" | "DELETE" | "MERGE" | "COPY" | "CREATE" | "DROP" | "ALTER" | "TRUNCATE"
             if !allow_writes =>
@@ -125,11 +113,14 @@ fn kind(statement: &Statement, allow_writes: bool) -> Kind {
             Kind::Write
         }
         _ if !allow_writes && text.to_ascii_lowercase().contains("plot_scatter") => Kind::Write,
-        "SET" if ours(&upper[3..]) => Kind::Setting,
-        "SHOW" if ours(&upper[4..]) => Kind::Rows,
-        "SELECT" | "WITH" | "VALUES" | "EXPLAIN" | "DESCRIBE" | "TABLE" => Kind::Rows,
-        "(" => Kind::Rows,
-        _ if matches!(statement, Statement::Query(_)) => Kind::Rows,
+        "SET" => {
+            let name = upper[3..].trim_start();
+            if name.starts_with("FANSQL.") || name.starts_with("DATAFUSION.") {
+                Kind::Setting
+            } else {
+                Kind::Other
+            }
+        }
         _ => Kind::Other,
     }
 }
@@ -153,49 +144,27 @@ fn query_error(e: &DataFusionError) -> PgWireError {
     PgWireError::UserError(Box::new(ErrorInfo::new("ERROR".into(), code.into(), one_line(e))))
 }
 
-impl ConnectionSessions {
-    fn session(&self, client: &(dyn ClientInfo + Send + Sync)) -> Arc<SessionContext> {
-        let mut sessions = self.sessions.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let session = sessions
-            .entry(client.socket_addr())
-            .or_insert_with(|| Arc::new(SessionContext::new_with_state(self.base.clone())));
-        Arc::clone(session)
-    }
-
-    async fn rows(frame: DataFrame, client: &(dyn ClientInfo + Send + Sync)) -> PgWireResult<Response> {
-        let options = Arc::new(FormatOptions::from_client_metadata(client.metadata()));
-        Ok(Response::Query(encode_dataframe(frame, &Format::UnifiedText, Some(options)).await?))
-    }
-
-    async fn set(session: &SessionContext, sql: &str) -> PgWireResult<Response> {
-        let applied = async {
-            session.sql(sql).await?.collect().await?;
-            fansql_udfs::apply_settings(session)
-        };
-        applied.await.map_err(|e| query_error(&e))?;
-        Ok(Response::Execution(Tag::new("SET")))
-    }
+/// Runs a `SET` in the connection's session and re-applies the settings fansql's functions read.
+async fn set(session: &SessionContext, sql: &str) -> PgWireResult<Response> {
+    let applied = async {
+        session.sql(sql).await?.collect().await?;
+        fansql_udfs::apply_settings(session)
+    };
+    applied.await.map_err(|e| query_error(&e))?;
+    Ok(Response::Execution(Tag::new("SET")))
 }
 
 #[async_trait]
-impl QueryHook for ConnectionSessions {
+impl QueryHook for StatementGuard {
     async fn handle_simple_query(
         &self,
         statement: &Statement,
-        _shared: &SessionContext,
-        client: &mut dyn HookClient,
+        session: &SessionContext,
+        _client: &mut dyn HookClient,
     ) -> Option<PgWireResult<Response>> {
-        let sql = statement.to_string();
         match kind(statement, self.allow_writes) {
             Kind::Write => Some(Err(read_only_error())),
-            Kind::Setting => Some(Self::set(&self.session(client), &sql).await),
-            Kind::Rows => {
-                let session = self.session(client);
-                Some(match session.sql(&sql).await {
-                    Ok(frame) => Self::rows(frame, client).await,
-                    Err(e) => Err(query_error(&e)),
-                })
-            }
+            Kind::Setting => Some(set(session, &statement.to_string()).await),
             Kind::Other => None,
         }
     }
@@ -203,15 +172,14 @@ impl QueryHook for ConnectionSessions {
     async fn handle_extended_parse_query(
         &self,
         statement: &Statement,
-        _shared: &SessionContext,
-        client: &(dyn ClientInfo + Send + Sync),
+        session: &SessionContext,
+        _client: &(dyn ClientInfo + Send + Sync),
     ) -> Option<PgWireResult<LogicalPlan>> {
         match kind(statement, self.allow_writes) {
             Kind::Write => Some(Err(read_only_error())),
-            Kind::Rows | Kind::Setting => {
-                let state = self.session(client).state();
+            Kind::Setting => {
                 let parsed = datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()));
-                Some(state.statement_to_plan(parsed).await.map_err(|e| query_error(&e)))
+                Some(session.state().statement_to_plan(parsed).await.map_err(|e| query_error(&e)))
             }
             Kind::Other => None,
         }
@@ -220,25 +188,14 @@ impl QueryHook for ConnectionSessions {
     async fn handle_extended_query(
         &self,
         statement: &Statement,
-        plan: &LogicalPlan,
-        params: &ParamValues,
-        _shared: &SessionContext,
-        client: &mut dyn HookClient,
+        _plan: &LogicalPlan,
+        _params: &ParamValues,
+        session: &SessionContext,
+        _client: &mut dyn HookClient,
     ) -> Option<PgWireResult<Response>> {
         match kind(statement, self.allow_writes) {
             Kind::Write => Some(Err(read_only_error())),
-            Kind::Setting => Some(Self::set(&self.session(client), &statement.to_string()).await),
-            Kind::Rows => {
-                let session = self.session(client);
-                let frame = async {
-                    let plan = plan.clone().replace_params_with_values(params)?;
-                    session.execute_logical_plan(plan).await
-                };
-                Some(match frame.await {
-                    Ok(frame) => Self::rows(frame, client).await,
-                    Err(e) => Err(query_error(&e)),
-                })
-            }
+            Kind::Setting => Some(set(session, &statement.to_string()).await),
             Kind::Other => None,
         }
     }
@@ -287,18 +244,35 @@ impl StartupHandler for Startup {
     }
 }
 
+thread_local! {
+    /// The service made for the connection whose handlers pgwire is asking for (see the module
+    /// comment).
+    static CONNECTION_SERVICE: RefCell<Option<Arc<DfSessionService>>> = const { RefCell::new(None) };
+}
+
 struct Handlers {
-    service: Arc<DfSessionService>,
+    base: SessionState,
+    hooks: Vec<Arc<dyn QueryHook>>,
     startup: Arc<Startup>,
+}
+
+impl Handlers {
+    /// A query service over a fresh copy of the served session.
+    fn new_service(&self) -> Arc<DfSessionService> {
+        let session = SessionContext::new_with_state(self.base.clone());
+        Arc::new(DfSessionService::new_with_hooks(Arc::new(session), self.hooks.clone()))
+    }
 }
 
 impl PgWireServerHandlers for Handlers {
     fn simple_query_handler(&self) -> Arc<impl datafusion_postgres::pgwire::api::query::SimpleQueryHandler> {
-        Arc::clone(&self.service)
+        let service = self.new_service();
+        CONNECTION_SERVICE.with(|slot| *slot.borrow_mut() = Some(Arc::clone(&service)));
+        service
     }
 
     fn extended_query_handler(&self) -> Arc<impl datafusion_postgres::pgwire::api::query::ExtendedQueryHandler> {
-        Arc::clone(&self.service)
+        CONNECTION_SERVICE.with(|slot| slot.borrow_mut().take()).unwrap_or_else(|| self.new_service())
     }
 
     fn startup_handler(&self) -> Arc<impl StartupHandler> {

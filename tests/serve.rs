@@ -137,6 +137,33 @@ fn psql_queries_the_served_session() {
     assert_eq!(third.trim(), "t");
 }
 
+/// A Rust client speaks the extended protocol with binary results: parameters bind, rows decode,
+/// and a SET made by simple query holds for the extended queries of the same connection.
+#[tokio::test]
+async fn extended_protocol_with_binary_results_in_one_session() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let files = ["queries/pipeline/01_staged_conversations.sql", "queries/reports/chatter_performance.sql"];
+    let server = start(&files, out.path(), &[]);
+    let config = format!("host=127.0.0.1 port={} user=analyst dbname=datafusion", server.port);
+    let (client, connection) = tokio_postgres::connect(&config, tokio_postgres::NoTls).await.expect("connect");
+    tokio::spawn(connection);
+    client.simple_query("SET fansql.experiment.start = '2025-04-12'").await.expect("set");
+    let row = client
+        .query_one(
+            "SELECT current_setting('fansql.experiment.start') AS start, count(*) AS chatters, max(revenue) AS best \
+             FROM chatter_performance WHERE revenue > $1",
+            &[&0.0f64],
+        )
+        .await
+        .expect("extended query");
+    assert_eq!(row.get::<_, String>("start"), "2025-04-12");
+    assert!(row.get::<_, i64>("chatters") > 150);
+    assert!(row.get::<_, f64>("best") > 0.0);
+    let bad = client.simple_query("SET fansql.experiment.start = 'someday'").await;
+    let message = bad.err().and_then(|e| e.as_db_error().map(|db| db.message().to_string()));
+    assert!(message.as_deref().is_some_and(|m| m.contains("'someday' is not a date")), "{message:?}");
+}
+
 #[test]
 fn a_password_from_the_environment_is_required() {
     if !psql_available() {
