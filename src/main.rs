@@ -105,6 +105,9 @@ async fn run(cli: Cli) -> Result<()> {
             let files = saved_queries::expand(&paths)?;
             use_output_dir(&mut executor, out).await?;
             saved_queries::run(&executor, &files, &mut std::io::sink(), &mut std::io::stderr()).await?;
+            // Fail on a taken or forbidden address before announcing anything.
+            std::net::TcpListener::bind(listen)
+                .map_err(|e| DataFusionError::Plan(format!("--listen {listen}: {e}")))?;
             let login = fansql::serve::login_from_env();
             if !cli.output.quiet {
                 let access = if allow_writes { "read-write" } else { "read-only" };

@@ -176,3 +176,12 @@ fn a_password_from_the_environment_is_required() {
     let right = psql_command(&server, &["SELECT 1"], &[("PGPASSWORD", "s3cret")]).output().expect("psql");
     assert_eq!(ok(&right).trim(), "1");
 }
+
+#[test]
+fn a_taken_address_is_a_one_line_error() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let server = start(&[], out.path(), &[]);
+    let listen = format!("127.0.0.1:{}", server.port);
+    let second = run(&["serve", "--listen", &listen, "--out", out.path().to_str().expect("path")]);
+    assert_one_line_error(&second, &["--listen", &listen]);
+}
