@@ -103,8 +103,7 @@ enum Kind {
 }
 
 fn kind(statement: &Statement, allow_writes: bool) -> Kind {
-    let text = statement.to_string();
-    let upper = text.trim_start().to_ascii_uppercase();
+    let upper = statement.to_string().trim_start().to_ascii_uppercase();
     let first = upper.split_whitespace().next().unwrap_or("");
     match first {
         "INSERT" | "UPDATE" | "DELETE" | "MERGE" | "COPY" | "CREATE" | "DROP" | "ALTER" | "TRUNCATE"
@@ -112,7 +111,7 @@ fn kind(statement: &Statement, allow_writes: bool) -> Kind {
         {
             Kind::Write
         }
-        _ if !allow_writes && text.to_ascii_lowercase().contains("plot_scatter") => Kind::Write,
+        _ if !allow_writes && upper.contains("PLOT_SCATTER") => Kind::Write,
         "SET" => {
             let name = upper[3..].trim_start();
             if name.starts_with("FANSQL.") || name.starts_with("DATAFUSION.") {
@@ -144,14 +143,22 @@ fn query_error(e: &DataFusionError) -> PgWireError {
     PgWireError::UserError(Box::new(ErrorInfo::new("ERROR".into(), code.into(), one_line(e))))
 }
 
-/// Runs a `SET` in the connection's session and re-applies the settings fansql's functions read.
+/// Runs a `SET` in the connection's session.
 async fn set(session: &SessionContext, sql: &str) -> PgWireResult<Response> {
-    let applied = async {
-        session.sql(sql).await?.collect().await?;
-        fansql_udfs::apply_settings(session)
-    };
-    applied.await.map_err(|e| query_error(&e))?;
+    crate::session::run_set(session, sql).await.map_err(|e| query_error(&e))?;
     Ok(Response::Execution(Tag::new("SET")))
+}
+
+impl StatementGuard {
+    /// The answer to a statement the guard handles (simple protocol, or the execute step of the
+    /// extended one); None for those left to datafusion-postgres.
+    async fn respond(&self, statement: &Statement, session: &SessionContext) -> Option<PgWireResult<Response>> {
+        match kind(statement, self.allow_writes) {
+            Kind::Write => Some(Err(read_only_error())),
+            Kind::Setting => Some(set(session, &statement.to_string()).await),
+            Kind::Other => None,
+        }
+    }
 }
 
 #[async_trait]
@@ -162,11 +169,7 @@ impl QueryHook for StatementGuard {
         session: &SessionContext,
         _client: &mut dyn HookClient,
     ) -> Option<PgWireResult<Response>> {
-        match kind(statement, self.allow_writes) {
-            Kind::Write => Some(Err(read_only_error())),
-            Kind::Setting => Some(set(session, &statement.to_string()).await),
-            Kind::Other => None,
-        }
+        self.respond(statement, session).await
     }
 
     async fn handle_extended_parse_query(
@@ -193,11 +196,7 @@ impl QueryHook for StatementGuard {
         session: &SessionContext,
         _client: &mut dyn HookClient,
     ) -> Option<PgWireResult<Response>> {
-        match kind(statement, self.allow_writes) {
-            Kind::Write => Some(Err(read_only_error())),
-            Kind::Setting => Some(set(session, &statement.to_string()).await),
-            Kind::Other => None,
-        }
+        self.respond(statement, session).await
     }
 }
 

@@ -54,9 +54,17 @@ pub fn new_context_with_memory(memory_limit: Option<usize>) -> Result<SessionCon
 pub async fn apply_settings(ctx: &SessionContext, settings: &[(String, String)]) -> Result<()> {
     for (name, value) in settings {
         let statement = format!("SET {name} = '{}'", value.replace('\'', "''"));
-        let applied = async { ctx.sql(&statement).await?.collect().await };
-        applied.await.map_err(|e| DataFusionError::Plan(format!("--set {name}={value}: {}", crate::error::one_line(&e))))?;
+        run_set(ctx, &statement)
+            .await
+            .map_err(|e| DataFusionError::Plan(format!("--set {name}={value}: {}", crate::error::one_line(&e))))?;
     }
+    Ok(())
+}
+
+/// Runs one `SET` statement and re-applies the settings fansql's functions read outside a
+/// session (`fansql_udfs::apply_settings`).
+pub async fn run_set(ctx: &SessionContext, statement: &str) -> Result<()> {
+    ctx.sql(statement).await?.collect().await?;
     fansql_udfs::apply_settings(ctx)
 }
 
