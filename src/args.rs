@@ -52,6 +52,17 @@ pub struct SessionArgs {
     #[arg(long, value_name = "NAME=VALUE", global = true, value_parser = parse_setting)]
     pub set: Vec<(String, String)>,
 
+    /// Run every query on the Ballista cluster whose scheduler is at this URL (df://HOST:PORT);
+    /// start one with fansql-scheduler and fansql-executor.
+    #[arg(long, value_name = "df://HOST:PORT", global = true)]
+    pub cluster: Option<String>,
+
+    /// With --cluster: the folder every cluster machine sees, or object-store URL, where
+    /// CREATE TABLE ... AS tables are written (default: <temp dir>/fansql-tables, which only
+    /// works when the cluster runs on this machine).
+    #[arg(long, value_name = "DIR_OR_URL", global = true, requires = "cluster")]
+    pub cluster_tables: Option<String>,
+
     /// Threads the whole-partition functions (kmeans, silhouette, pca, umap) use; the same as
     /// --set fansql.threads=N (default: every core).
     #[arg(long, value_name = "N", global = true)]

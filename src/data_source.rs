@@ -14,9 +14,6 @@ use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTable
 use datafusion::error::{DataFusionError, Result};
 use datafusion::prelude::SessionContext;
 use futures::TryStreamExt;
-use object_store::aws::AmazonS3Builder;
-use object_store::gcp::GoogleCloudStorageBuilder;
-use object_store::http::HttpBuilder;
 use object_store::path::Path as StorePath;
 use object_store::{ObjectStore, ObjectStoreExt};
 use url::Url;
@@ -62,12 +59,13 @@ pub struct DataSource {
     pub extension: String,
 }
 
-/// Resolves a `--data` argument: registers its object store and finds the format of its files.
+/// Resolves a `--data` argument: makes its object store and finds the format of its files.
 pub async fn resolve(ctx: &SessionContext, arg: &str) -> Result<DataSource> {
     let fail = |why: String| DataFusionError::Plan(format!("{arg}: {why}"));
     let remote = Url::parse(arg).ok().filter(|u| u.scheme().len() > 1);
     if let Some(url) = &remote {
-        register_object_store(ctx, url).map_err(|e| fail(e.to_string()))?;
+        // Builds the store now so that bad credentials or a bad bucket name fail here, named.
+        ctx.runtime_env().object_store_registry.get_store(url).map_err(|e| fail(e.to_string()))?;
     } else if !is_glob(arg) && !std::path::Path::new(arg).exists() {
         return Err(fail("no such file or folder".into()));
     }
@@ -112,37 +110,6 @@ fn is_glob(arg: &str) -> bool {
 async fn starts_with_array(store: &dyn ObjectStore, location: &StorePath, size: u64) -> bool {
     let head = store.get_range(location, 0..size.min(256)).await;
     head.ok().and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace())).is_some_and(|b| b == b'[')
-}
-
-/// Registers the object store behind an `s3://`, `gs://` or `http(s)://` URL, configured from
-/// the usual environment variables (`AWS_*`, `GOOGLE_*`).
-pub fn register_object_store(ctx: &SessionContext, url: &Url) -> Result<()> {
-    let host = url.host_str().unwrap_or_default();
-    let store: Arc<dyn ObjectStore> = match url.scheme() {
-        "s3" => {
-            let mut builder = AmazonS3Builder::from_env().with_bucket_name(host);
-            let endpoint = std::env::var("AWS_ENDPOINT_URL").or_else(|_| std::env::var("AWS_ENDPOINT"));
-            if endpoint.is_ok_and(|e| e.starts_with("http://")) {
-                builder = builder.with_allow_http(true);
-            }
-            Arc::new(builder.build()?)
-        }
-        "gs" | "gcs" => Arc::new(GoogleCloudStorageBuilder::from_env().with_bucket_name(host).build()?),
-        "http" | "https" => {
-            let origin = &url[..url::Position::BeforePath];
-            Arc::new(HttpBuilder::new().with_url(origin).build()?)
-        }
-        "file" => return Ok(()),
-        other => {
-            return Err(DataFusionError::Plan(format!(
-                "unsupported URL scheme '{other}' (use a local path, s3://, gs:// or http(s)://)"
-            )))
-        }
-    };
-    let base = Url::parse(&url[..url::Position::BeforePath])
-        .map_err(|e| DataFusionError::Plan(format!("bad URL {url}: {e}")))?;
-    ctx.register_object_store(&base, store);
-    Ok(())
 }
 
 /// Creates the `raw_messages` listing table over all sources (which must share one format) and

@@ -4,6 +4,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use datafusion::arrow::array::{AsArray, RecordBatch};
@@ -16,6 +17,8 @@ use datafusion::sql::sqlparser::ast::Statement as SqlStatement;
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use futures::StreamExt;
 
+use crate::cluster::csv_copy;
+use crate::cluster::tables::ClusterTables;
 use crate::error::one_line;
 use crate::meta_command::{self, MetaCommand};
 use crate::print::{OutputFormat, ResultWriter};
@@ -59,6 +62,8 @@ pub struct Executor {
     pub out_dir: Option<PathBuf>,
     /// The `--data` sources, named in errors raised while reading them.
     pub sources: Vec<String>,
+    /// In cluster mode, where `CREATE TABLE ... AS` tables are written.
+    pub cluster_tables: Option<Arc<ClusterTables>>,
 }
 
 impl Executor {
@@ -174,6 +179,27 @@ impl Executor {
                 .ok_or_else(|| DataFusionError::Internal("SHOW FUNCTIONS rewrite".into()))?;
         }
         let label = label(&statement);
+        let done_the_cluster_way = match &self.cluster_tables {
+            Some(tables) => match tables.create_table_as(&self.ctx, &statement).await.map_err(|e| self.annotate(e))? {
+                Some(rows) => Some(rows),
+                None => csv_copy::copy_to_csv(&self.ctx, &statement).await.map_err(|e| self.annotate(e))?,
+            },
+            None => None,
+        };
+        let rows = match done_the_cluster_way {
+            Some(rows) => rows,
+            None => self.run_plan(statement, out).await?,
+        };
+        let outcome = Outcome { label, rows, elapsed: started.elapsed() };
+        if self.print.timing {
+            eprintln!("{} row(s) in {:.3} s", outcome.rows, outcome.elapsed.as_secs_f64());
+        }
+        Ok(outcome)
+    }
+
+    /// Plans and runs one statement, printing the rows of those that show rows; returns the
+    /// rows shown or written.
+    async fn run_plan(&self, statement: Statement, out: &mut dyn Write) -> Result<usize> {
         let shows_rows = shows_rows(&statement);
         let state = self.ctx.state();
         let plan = state.statement_to_plan(statement).await.map_err(|e| self.hint_missing_data(e))?;
@@ -201,11 +227,7 @@ impl Executor {
         if let Some(printer) = printer {
             printer.finish()?;
         }
-        let outcome = Outcome { label, rows, elapsed: started.elapsed() };
-        if self.print.timing {
-            eprintln!("{} row(s) in {:.3} s", outcome.rows, outcome.elapsed.as_secs_f64());
-        }
-        Ok(outcome)
+        Ok(rows)
     }
 
     /// Makes relative file targets of COPY and CREATE EXTERNAL TABLE land in `out_dir`.
@@ -252,7 +274,7 @@ fn is_relative_local(path: &str) -> bool {
 }
 
 /// COPY reports the rows it wrote as a single `count` value.
-fn copied_rows(batch: &RecordBatch) -> Option<usize> {
+pub(crate) fn copied_rows(batch: &RecordBatch) -> Option<usize> {
     let column = batch.column_by_name("count")?;
     let counts = column.as_primitive_opt::<UInt64Type>()?;
     Some(counts.iter().flatten().sum::<u64>() as usize)

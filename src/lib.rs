@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod cache_command;
+pub mod cluster;
 pub mod data_source;
 pub mod error;
 pub mod exec;
@@ -11,6 +12,7 @@ pub mod generate;
 pub mod helper;
 pub mod messages_view;
 pub mod meta_command;
+pub mod object_stores;
 pub mod print;
 pub mod progress;
 pub mod repl;

@@ -14,6 +14,10 @@ use fansql::exec::{Executor, PrintOptions};
 use fansql::meta_command::MetaCommand;
 use fansql::print::OutputFormat;
 use fansql::repl::Repl;
+use std::sync::Arc;
+
+use datafusion::prelude::SessionContext;
+use fansql::cluster::{self, tables::ClusterTables};
 use fansql::{generate, saved_queries, session};
 
 fn main() -> ExitCode {
@@ -73,12 +77,37 @@ async fn run(cli: Cli) -> Result<()> {
     } else {
         OutputFormat::Csv
     });
-    let ctx = session::new_context_with_memory(session::memory_limit(cli.session.memory_limit)?)?;
+    let (ctx, cluster_tables) = match &cli.session.cluster {
+        Some(_) if matches!(cli.command, Some(Command::Serve { .. })) => {
+            return Err(DataFusionError::Plan("fansql serve runs its queries on this machine; drop --cluster".into()))
+        }
+        Some(url) => {
+            let (ctx, tables) = cluster::open_session(url, cli.session.cluster_tables.as_deref()).await?;
+            (ctx, Some(tables))
+        }
+        None => (session::new_context_with_memory(session::memory_limit(cli.session.memory_limit)?)?, None),
+    };
+    let result = run_session(cli, ctx.clone(), cluster_tables.clone(), interactive, format).await;
+    // A cluster session's tables are files on shared storage: remove them, whatever happened.
+    if let Some(tables) = cluster_tables {
+        tables.remove_all(&ctx).await?;
+    }
+    result
+}
+
+/// Loads the data into `ctx` and does what the command line asks.
+async fn run_session(
+    cli: Cli,
+    ctx: SessionContext,
+    cluster_tables: Option<Arc<ClusterTables>>,
+    interactive: bool,
+    format: OutputFormat,
+) -> Result<()> {
     session::apply_settings(&ctx, &cli.session.settings()).await?;
     let provider_line = session::resolve_providers(&ctx).await?;
     let data = session::data_arguments(&cli.session.data);
     if !data.is_empty() {
-        session::load_messages(&ctx, &data).await?;
+        session::load_messages(&ctx, &data, cluster_tables.as_deref()).await?;
     }
     let mut executor = Executor {
         ctx,
@@ -90,7 +119,13 @@ async fn run(cli: Cli) -> Result<()> {
         },
         out_dir: None,
         sources: data.clone(),
+        cluster_tables,
     };
+    if executor.cluster_tables.is_some() {
+        // Executors resolve relative paths against their own working folder: send absolute ones.
+        let here = std::env::current_dir().map_err(|e| DataFusionError::Plan(format!("working folder: {e}")))?;
+        use_output_dir(&mut executor, here).await?;
+    }
     let mut stdout = std::io::stdout().lock();
 
     match cli.command {
@@ -112,7 +147,11 @@ async fn run(cli: Cli) -> Result<()> {
             if !cli.output.quiet {
                 let access = if allow_writes { "read-write" } else { "read-only" };
                 let auth = if login.is_some() { "password from FANSQL_PG_PASSWORD" } else { "no password" };
-                eprintln!("fansql serving PostgreSQL on {listen} ({access}, {auth}); psql -h {} -p {}", listen.ip(), listen.port());
+                eprintln!(
+                    "fansql serving PostgreSQL on {listen} ({access}, {auth}); psql -h {} -p {}",
+                    listen.ip(),
+                    listen.port()
+                );
             }
             let config = fansql::serve::ServeConfig { listen, allow_writes, login };
             fansql::serve::serve(executor.ctx, config).await
@@ -168,6 +207,11 @@ fn print_banner(executor: &Executor, data: &[String], provider_line: &str) {
 /// Makes `out` the folder relative COPY targets and function outputs (plots) land in.
 async fn use_output_dir(executor: &mut Executor, out: PathBuf) -> Result<()> {
     std::fs::create_dir_all(&out).map_err(|e| DataFusionError::Plan(format!("{}: {e}", out.display())))?;
+    let out = match executor.cluster_tables {
+        // Cluster processes write plots and COPY targets relative to their own working folder.
+        Some(_) => std::path::absolute(&out).map_err(|e| DataFusionError::Plan(format!("{}: {e}", out.display())))?,
+        None => out,
+    };
     let dir = out.to_string_lossy().replace('\'', "''");
     executor.run_statement(&format!("SET fansql.output_dir = '{dir}'"), &mut std::io::sink()).await?;
     executor.out_dir = Some(out);

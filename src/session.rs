@@ -11,12 +11,14 @@ use datafusion::datasource::{MemTable, TableProvider};
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::context::SessionConfig;
 use datafusion::execution::memory_pool::FairSpillPool;
-use datafusion::execution::runtime_env::RuntimeEnvBuilder;
+use datafusion::execution::runtime_env::{RuntimeEnv, RuntimeEnvBuilder};
 use datafusion::prelude::SessionContext;
 use fansql_udfs::config::{EmbedProvider, FansqlConfig, LlmProvider};
 
+use crate::cluster::tables::ClusterTables;
 use crate::data_source::{self, DataSource};
 use crate::messages_view;
+use crate::object_stores::EnvObjectStoreRegistry;
 
 /// Where the default sample lives, relative to the working directory.
 pub const SAMPLE_DATA: &str = "data/sample/";
@@ -40,13 +42,20 @@ pub fn memory_limit(flag: Option<usize>) -> Result<Option<usize>> {
 /// A context with fansql's settings and functions, and no tables. With a memory limit,
 /// execution memory is capped and shared fairly by the operators that can spill to disk.
 pub fn new_context_with_memory(memory_limit: Option<usize>) -> Result<SessionContext> {
-    let mut runtime = RuntimeEnvBuilder::new();
+    let ctx =
+        SessionContext::new_with_config_rt(configure(SessionConfig::new()), runtime(memory_limit)?).enable_url_table();
+    fansql_udfs::register_all(&ctx)?;
+    Ok(ctx)
+}
+
+/// The runtime every fansql process uses: object stores from the environment and, with a
+/// memory limit, a fair spilling memory pool.
+pub fn runtime(memory_limit: Option<usize>) -> Result<Arc<RuntimeEnv>> {
+    let mut runtime = RuntimeEnvBuilder::new().with_object_store_registry(Arc::new(EnvObjectStoreRegistry::default()));
     if let Some(limit) = memory_limit {
         runtime = runtime.with_memory_pool(Arc::new(FairSpillPool::new(limit)));
     }
-    let ctx = SessionContext::new_with_config_rt(session_config(), runtime.build_arc()?).enable_url_table();
-    fansql_udfs::register_all(&ctx)?;
-    Ok(ctx)
+    runtime.build_arc()
 }
 
 /// Applies `--set NAME=VALUE` (and `--threads`) as SET statements would, naming the argument
@@ -73,8 +82,10 @@ pub fn new_context() -> Result<SessionContext> {
     new_context_with_memory(memory_limit(None)?)
 }
 
-fn session_config() -> SessionConfig {
-    let mut config = fansql_udfs::session_config();
+/// fansql's settings on top of `base`: the `fansql.*` settings, the information schema and
+/// how conversation logs are read.
+pub fn configure(base: SessionConfig) -> SessionConfig {
+    let mut config = fansql_udfs::with_settings(base);
     // Logs are often kept in dated sub-folders (chat/2025-04/...): a folder means all below it.
     config.options_mut().execution.listing_table_ignore_subdirectory = false;
     // Parquet text as plain Utf8, not Utf8View: the 10M-message pipeline runs in 23.6 s instead
@@ -125,8 +136,13 @@ pub fn data_arguments(explicit: &[String]) -> Vec<String> {
     Vec::new()
 }
 
-/// Registers `raw_messages` and the normalized `messages` view over the given sources.
-pub async fn load_messages(ctx: &SessionContext, args: &[String]) -> Result<()> {
+/// Registers `raw_messages` and the normalized `messages` view over the given sources. In
+/// cluster mode, logs without row ids are numbered here and written to the cluster's tables.
+pub async fn load_messages(
+    ctx: &SessionContext,
+    args: &[String],
+    cluster_tables: Option<&ClusterTables>,
+) -> Result<()> {
     let mut sources: Vec<DataSource> = Vec::with_capacity(args.len());
     for arg in args {
         sources.push(data_source::resolve(ctx, arg).await?);
@@ -135,14 +151,23 @@ pub async fn load_messages(ctx: &SessionContext, args: &[String]) -> Result<()> 
     let listing = data_source::raw_table(ctx, &sources).await?;
     let schema = listing.schema();
     messages_view::check_required(&schema, &names)?;
-    let raw: Arc<dyn TableProvider> = if messages_view::has_row_id(&schema) {
-        listing
+    if messages_view::has_row_id(&schema) {
+        ctx.register_table("raw_messages", listing)?;
     } else {
-        number_rows_in_file_order(ctx, listing)
+        let numbered = number_rows_in_file_order(ctx, listing)
             .await
-            .map_err(|e| DataFusionError::Plan(format!("{names}: {}", crate::error::one_line(&e))))?
-    };
-    ctx.register_table("raw_messages", Arc::clone(&raw))?;
+            .map_err(|e| DataFusionError::Plan(format!("{names}: {}", crate::error::one_line(&e))))?;
+        match cluster_tables {
+            Some(tables) => {
+                let local = SessionContext::new_with_config_rt(SessionConfig::new(), ctx.runtime_env());
+                tables.materialize(ctx, "raw_messages", local.read_table(numbered)?).await?;
+            }
+            None => {
+                ctx.register_table("raw_messages", numbered)?;
+            }
+        }
+    }
+    let raw = ctx.table_provider("raw_messages").await?;
     let view = messages_view::create_view_sql(&raw.schema(), &names)?;
     ctx.sql(&view).await?.collect().await?;
     Ok(())

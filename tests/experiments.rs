@@ -62,10 +62,7 @@ async fn rows(ctx: &SessionContext, query: &str) -> Vec<Vec<Option<String>>> {
         let columns: Vec<_> = batch.columns().iter().map(|c| cast(c, &DataType::Utf8).expect("text")).collect();
         for row in 0..batch.num_rows() {
             rows.push(
-                columns
-                    .iter()
-                    .map(|c| c.is_valid(row).then(|| c.as_string::<i32>().value(row).to_string()))
-                    .collect(),
+                columns.iter().map(|c| c.is_valid(row).then(|| c.as_string::<i32>().value(row).to_string())).collect(),
             );
         }
     }
@@ -116,7 +113,10 @@ async fn cohorts_and_readouts_on_the_bundled_sample() {
         let csv = out.path().join(format!("experiments/{experiment}.csv"));
         let text = std::fs::read_to_string(&csv).expect("readout csv");
         assert_eq!(text.lines().count(), 3, "{experiment}: two metrics expected\n{text}");
-        assert!(text.lines().skip(1).all(|l| l.ends_with(",false")), "{experiment}: nothing can be significant\n{text}");
+        assert!(
+            text.lines().skip(1).all(|l| l.ends_with(",false")),
+            "{experiment}: nothing can be significant\n{text}"
+        );
     }
 }
 
@@ -193,7 +193,10 @@ async fn chatter_performance_on_the_sample() {
     let out = tempfile::tempdir().expect("tempdir");
     let files = ["queries/pipeline/01_staged_conversations.sql", "queries/reports/chatter_performance.sql"];
     let printed = stdout(&run_files(&files, None, out.path(), &[]));
-    assert!(printed.starts_with("chatter_id,conversations,fans,chatter_messages,revenue,purchase_conversion"), "{printed}");
+    assert!(
+        printed.starts_with("chatter_id,conversations,fans,chatter_messages,revenue,purchase_conversion"),
+        "{printed}"
+    );
 
     let ctx = SessionContext::new();
     let report = out.path().join("chatter_performance.csv");

@@ -42,7 +42,11 @@ fn start(files: &[&str], out: &Path, env: &[(&str, &str)]) -> Server {
     let listen = format!("127.0.0.1:{port}");
     let mut command = Command::new(binary());
     command.arg("serve").args(files).args(["--listen", &listen, "--out"]).arg(out);
-    command.current_dir(project_root()).env_remove("FANSQL_DATA").env_remove("OPENAI_API_KEY").env_remove("VOYAGE_API_KEY");
+    command
+        .current_dir(project_root())
+        .env_remove("FANSQL_DATA")
+        .env_remove("OPENAI_API_KEY")
+        .env_remove("VOYAGE_API_KEY");
     command.env_remove("FANSQL_PG_PASSWORD").env_remove("FANSQL_PG_USER");
     for (key, value) in env {
         command.env(key, value);
@@ -113,7 +117,9 @@ fn psql_queries_the_served_session() {
     assert_eq!(ok(&psql(&server, &["SELECT 1"])).trim(), "1");
 
     // Read-only: no files written, no tables made by a remote client.
-    for write in ["COPY (SELECT 1) TO 'x.csv'", "CREATE TABLE t AS SELECT 1", "SELECT plot_scatter(1.0, 2.0, 'a', 'p.png')"] {
+    for write in
+        ["COPY (SELECT 1) TO 'x.csv'", "CREATE TABLE t AS SELECT 1", "SELECT plot_scatter(1.0, 2.0, 'a', 'p.png')"]
+    {
         let refused = psql(&server, &[write]);
         assert!(stderr(&refused).contains("read-only"), "{write}: {}", stderr(&refused));
     }
@@ -124,11 +130,15 @@ fn psql_queries_the_served_session() {
         .iter()
         .map(|day| {
             let set = format!("SET fansql.experiment.start = '{day}'");
-            psql_command(&server, &[&set, "SELECT current_setting('fansql.experiment.start'), count(*) FROM chatter_performance"], &[])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("psql")
+            psql_command(
+                &server,
+                &[&set, "SELECT current_setting('fansql.experiment.start'), count(*) FROM chatter_performance"],
+                &[],
+            )
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("psql")
         })
         .collect();
     let answers: Vec<String> = clients.drain(..).map(|c| ok(&c.wait_with_output().expect("psql"))).collect();

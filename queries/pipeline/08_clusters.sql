@@ -2,20 +2,23 @@
 -- Method B (hybrid vectors, 07), with UMAP layouts and plots.
 -- k-means k = 5 over all (fan+model, stage) rows together, as the prototype clustered them
 -- (queries/reports/k_selection.sql shows the elbow and silhouettes per k); clusters are numbered
--- by size, 0 the largest. x, y, z are a 3-component UMAP layout (a real third axis).
+-- by size, 0 the largest; rows enter k-means and UMAP in a fixed order, so every run (local
+-- or on a cluster) gives the same result. x, y, z are a 3-component UMAP layout (a real third axis).
 -- Output: clustered_method_A.parquet / _B (fan_model_id, stage, cluster, x, y, z),
 -- cluster_umap_method_A.png / _B (x, y by cluster) and cluster_3d_method_A.html / _B
 -- (interactive, offline).
 
 CREATE OR REPLACE TABLE clustered_method_a AS
-SELECT fan_model_id, stage, kmeans_assign(embedding, 5) OVER () AS cluster,
-       umap(embedding, 3) OVER () AS xyz
-FROM embeddings_without_profile;
+SELECT fan_model_id, stage, kmeans_assign(embedding, 5) OVER rows_in_order AS cluster,
+       umap(embedding, 3) OVER rows_in_order AS xyz
+FROM embeddings_without_profile
+WINDOW rows_in_order AS (ORDER BY fan_model_id, stage);
 
 CREATE OR REPLACE TABLE clustered_method_b AS
-SELECT fan_model_id, stage, kmeans_assign(embedding, 5) OVER () AS cluster,
-       umap(embedding, 3) OVER () AS xyz
-FROM embeddings_with_profile;
+SELECT fan_model_id, stage, kmeans_assign(embedding, 5) OVER rows_in_order AS cluster,
+       umap(embedding, 3) OVER rows_in_order AS xyz
+FROM embeddings_with_profile
+WINDOW rows_in_order AS (ORDER BY fan_model_id, stage);
 
 COPY (SELECT fan_model_id, stage, "cluster", xyz[1] AS x, xyz[2] AS y, xyz[3] AS z FROM clustered_method_a ORDER BY fan_model_id, stage)
 TO 'clustered_method_A.parquet' STORED AS PARQUET;

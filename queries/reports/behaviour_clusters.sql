@@ -34,4 +34,5 @@ WITH standardized AS (
   ) AS features
   FROM behaviour_features
 )
-SELECT fan_model_id, kmeans_assign(features, 5) OVER () AS cluster FROM standardized;
+-- a fixed row order makes the clusters the same on every run, local or on a cluster
+SELECT fan_model_id, kmeans_assign(features, 5) OVER (ORDER BY fan_model_id) AS cluster FROM standardized;

@@ -8,8 +8,9 @@
 CREATE OR REPLACE EXTERNAL TABLE k_selection_input STORED AS PARQUET LOCATION 'embeddings_without_profile.parquet';
 
 WITH clustered AS (
-  SELECT k, embedding, kmeans(embedding, k) OVER (PARTITION BY k) AS c
-  FROM k_selection_input CROSS JOIN generate_series(2, 10) AS g(k)
+  SELECT k, embedding, kmeans(embedding, k) OVER (PARTITION BY k ORDER BY fan_model_id, stage) AS c
+  -- the array form of generate_series: a cluster cannot ship the table function's rows
+  FROM k_selection_input CROSS JOIN (SELECT unnest(generate_series(2, 10)) AS k) AS g
 ),
 scored AS (
   SELECT k, c['distance'] AS distance, silhouette(embedding, c['cluster']) OVER (PARTITION BY k) AS s

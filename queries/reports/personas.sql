@@ -17,32 +17,36 @@ JOIN fan_summary f USING (fan_model_id)
 JOIN behaviour_features bf USING (fan_model_id)
 GROUP BY b.cluster;
 
+-- One name per step, each picked from the clusters not named yet. (Small steps rather than one
+-- query with nested NOT IN subqueries: on a cluster every subquery copy becomes its own stages.)
+CREATE OR REPLACE TABLE named_clusters AS
+SELECT cluster, 'Whales' AS persona FROM cluster_metrics ORDER BY revenue_per_pair DESC, cluster LIMIT 1;
+
+CREATE OR REPLACE TABLE named_clusters AS
+SELECT * FROM named_clusters UNION ALL
+(SELECT cluster, 'Ghosts' FROM cluster_metrics WHERE cluster NOT IN (SELECT cluster FROM named_clusters)
+ ORDER BY messages_per_pair, cluster LIMIT 1);
+
+CREATE OR REPLACE TABLE named_clusters AS
+SELECT * FROM named_clusters UNION ALL
+(SELECT cluster, 'Romantics' FROM cluster_metrics WHERE cluster NOT IN (SELECT cluster FROM named_clusters)
+ ORDER BY fan_share DESC, cluster LIMIT 1);
+
+CREATE OR REPLACE TABLE named_clusters AS
+SELECT * FROM named_clusters UNION ALL
+(SELECT cluster, 'Samplers' FROM cluster_metrics WHERE cluster NOT IN (SELECT cluster FROM named_clusters)
+ ORDER BY purchases_per_pair DESC, cluster LIMIT 1);
+
+CREATE OR REPLACE TABLE named_clusters AS
+SELECT * FROM named_clusters UNION ALL
+(SELECT cluster, 'Drifters' FROM cluster_metrics WHERE cluster NOT IN (SELECT cluster FROM named_clusters)
+ ORDER BY pairs DESC, cluster LIMIT 1);
+
 CREATE OR REPLACE TABLE personas AS
-WITH whales AS (SELECT cluster FROM cluster_metrics ORDER BY revenue_per_pair DESC, cluster LIMIT 1),
-ghosts AS (SELECT cluster FROM cluster_metrics WHERE cluster NOT IN (SELECT cluster FROM whales)
-           ORDER BY messages_per_pair, cluster LIMIT 1),
-romantics AS (SELECT cluster FROM cluster_metrics
-              WHERE cluster NOT IN (SELECT cluster FROM whales UNION ALL SELECT cluster FROM ghosts)
-              ORDER BY fan_share DESC, cluster LIMIT 1),
-samplers AS (SELECT cluster FROM cluster_metrics
-             WHERE cluster NOT IN (SELECT cluster FROM whales UNION ALL SELECT cluster FROM ghosts UNION ALL SELECT cluster FROM romantics)
-             ORDER BY purchases_per_pair DESC, cluster LIMIT 1),
-four AS (
-  SELECT cluster, 'Whales' AS persona FROM whales
-  UNION ALL SELECT cluster, 'Ghosts' FROM ghosts
-  UNION ALL SELECT cluster, 'Romantics' FROM romantics
-  UNION ALL SELECT cluster, 'Samplers' FROM samplers
-),
-named AS (
-  SELECT * FROM four
-  UNION ALL
-  SELECT * FROM (SELECT cluster, 'Drifters' AS persona FROM cluster_metrics WHERE cluster NOT IN (SELECT cluster FROM four)
-                 ORDER BY pairs DESC, cluster LIMIT 1)
-)
 SELECT m.cluster, coalesce(n.persona, 'Other') AS persona,
        m.pairs, round(m.revenue_per_pair, 2) AS revenue_per_pair, round(m.messages_per_pair, 1) AS messages_per_pair,
        round(m.fan_share, 3) AS fan_share, round(m.purchases_per_pair, 2) AS purchases_per_pair
-FROM cluster_metrics m LEFT JOIN named n USING (cluster)
+FROM cluster_metrics m LEFT JOIN named_clusters n USING (cluster)
 ORDER BY m.cluster;
 
 SELECT * FROM personas;

@@ -44,8 +44,5 @@ pub const EXPERIMENTS: DocSection = DocSection {
     description: Some("A/B arm assignment, experiment tests and sample sizes"),
 };
 
-pub const SETTINGS: DocSection = DocSection {
-    include: true,
-    label: "fansql: settings",
-    description: Some("Reading session settings from SQL"),
-};
+pub const SETTINGS: DocSection =
+    DocSection { include: true, label: "fansql: settings", description: Some("Reading session settings from SQL") };

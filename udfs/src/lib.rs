@@ -5,8 +5,10 @@
 
 use std::sync::Arc;
 
+use datafusion::config::ConfigOptions;
 use datafusion::error::Result;
 use datafusion::execution::context::SessionConfig;
+use datafusion::logical_expr::registry::FunctionRegistry;
 use datafusion::logical_expr::{AggregateUDF, Documentation, ScalarUDF, WindowUDF};
 use datafusion::prelude::SessionContext;
 
@@ -86,21 +88,35 @@ pub fn async_function_docs() -> Vec<(&'static str, &'static Documentation)> {
 
 /// A session config with fansql's settings (`SET fansql.*`) and the information schema.
 pub fn session_config() -> SessionConfig {
-    SessionConfig::new().with_information_schema(true).with_option_extension(config::FansqlConfig::default())
+    with_settings(SessionConfig::new())
+}
+
+/// `base` (a Ballista config, say) with fansql's settings and the information schema.
+pub fn with_settings(base: SessionConfig) -> SessionConfig {
+    base.with_information_schema(true).with_option_extension(config::FansqlConfig::default())
 }
 
 /// Registers every fansql function on `ctx`.
 pub fn register_all(ctx: &SessionContext) -> Result<()> {
+    let options = ctx.state().config_options().clone();
+    register_in(&mut *ctx.state_ref().write(), &options)?;
+    ctx.add_analyzer_rule(Arc::new(plot::output_paths::PlotOutputPaths));
+    apply_settings(ctx)
+}
+
+/// Registers every fansql function, in the variant the settings in `options` call for, in any
+/// function registry: the session state a Ballista scheduler plans with, for one.
+pub fn register_in(registry: &mut dyn FunctionRegistry, options: &ConfigOptions) -> Result<()> {
     for udwf in window_functions() {
-        ctx.register_udwf(udwf.as_ref().clone());
+        registry.register_udwf(udwf)?;
     }
-    for udf in scalar_functions() {
-        ctx.register_udf(udf.as_ref().clone());
+    for udf in scalar_functions().into_iter().chain(embed::udfs(options)) {
+        registry.register_udf(udf)?;
     }
     for udaf in aggregate_functions() {
-        ctx.register_udaf(udaf.as_ref().clone());
+        registry.register_udaf(udaf)?;
     }
-    apply_settings(ctx)
+    Ok(())
 }
 
 /// Applies the `fansql.*` settings that DataFusion cannot hand to a function at run time:

@@ -46,7 +46,9 @@ fn expected() -> Expected {
 
 fn field_value(result: &ArrayRef, field: &str) -> Option<f64> {
     let column = match result.data_type() {
-        DataType::Struct(_) => result.as_struct().column_by_name(field).unwrap_or_else(|| panic!("no field {field}")).clone(),
+        DataType::Struct(_) => {
+            result.as_struct().column_by_name(field).unwrap_or_else(|| panic!("no field {field}")).clone()
+        }
         _ => result.clone(),
     };
     let column = cast(&column, &DataType::Float64).expect("number");
@@ -74,7 +76,9 @@ async fn experiment_functions_match_scipy_and_statsmodels() {
             "ab_proportion_test" => {
                 format!("SELECT {function}(value > 0.5, arm{extra}) AS r FROM ab_rows WHERE \"case\" = '{case}'")
             }
-            "ab_mean_test" => format!("SELECT {function}(value, arm{extra}) AS r FROM ab_rows WHERE \"case\" = '{case}'"),
+            "ab_mean_test" => {
+                format!("SELECT {function}(value, arm{extra}) AS r FROM ab_rows WHERE \"case\" = '{case}'")
+            }
             "ab_srm" => format!("SELECT {function}(arm{extra}) AS r FROM ab_rows WHERE \"case\" = '{case}'"),
             _ => format!("SELECT {function}({option}) AS r"),
         };
@@ -84,7 +88,10 @@ async fn experiment_functions_match_scipy_and_statsmodels() {
             let got = field_value(result, field);
             match (got, want) {
                 (Some(g), Some(w)) => {
-                    assert!((g - w).abs() <= 1e-6 * w.abs().max(1.0), "{case} {function}.{field}: got {g}, scipy/statsmodels {w}")
+                    assert!(
+                        (g - w).abs() <= 1e-6 * w.abs().max(1.0),
+                        "{case} {function}.{field}: got {g}, scipy/statsmodels {w}"
+                    )
                 }
                 (None, None) => {}
                 _ => panic!("{case} {function}.{field}: got {got:?}, scipy/statsmodels {want:?}"),

@@ -151,12 +151,17 @@ impl AsyncScalarUDFImpl for Embed {
     async fn invoke_async_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let options = FansqlConfig::from_options(&args.config_options);
         let name = self.name;
-        if options.embed.output_dimension != self.dimension {
+        // The planned return type, not this instance's: a Ballista executor decodes the plan
+        // with the function as registered at its start, whatever the client SET since.
+        let dimension = match args.return_field.data_type() {
+            DataType::FixedSizeList(_, size) => *size as usize,
+            _ => self.dimension,
+        };
+        if options.embed.output_dimension != dimension {
             return exec_err!(
-                "{name}: fansql.embed.output_dimension is {} but {name} was registered for {}; \
+                "{name}: fansql.embed.output_dimension is {} but the query was planned for {dimension}; \
                  call fansql_udfs::apply_settings(&ctx) after changing it (the fansql shell does)",
-                options.embed.output_dimension,
-                self.dimension
+                options.embed.output_dimension
             );
         }
         let values = cast(&args.args[0].to_array(args.number_rows)?, &DataType::Utf8)?;
@@ -165,17 +170,17 @@ impl AsyncScalarUDFImpl for Embed {
         let vectors = match provider {
             EmbedProvider::Voyage => embed_with_api(name, &options.embed, &options.cache, &distinct).await?,
             _ => {
-                if !LOCAL_DIMENSIONS.contains(&self.dimension) {
+                if !LOCAL_DIMENSIONS.contains(&dimension) {
                     return exec_err!(
                         "{name}: the local embedder makes 16 to 4096 dimensions, not fansql.embed.output_dimension = {}",
-                        self.dimension
+                        dimension
                     );
                 }
-                distinct.iter().map(|t| local::embed(t, self.dimension)).collect()
+                distinct.iter().map(|t| local::embed(t, dimension)).collect()
             }
         };
         let by_row: Vec<Option<&[f32]>> = rows.iter().map(|r| r.and_then(|i| vectors[i].as_deref())).collect();
-        Ok(ColumnarValue::Array(vector_array(&by_row, self.dimension)?))
+        Ok(ColumnarValue::Array(vector_array(&by_row, dimension)?))
     }
 }
 

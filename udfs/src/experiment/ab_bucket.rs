@@ -62,7 +62,11 @@ user_defined_function!(AbBucket, Volatility::Immutable);
 
 /// The point in [0, 1) of a unit in an experiment (see the module comment).
 pub fn unit_point(experiment: &str, unit_id: &str) -> f64 {
-    let digest = Sha256::new().chain_update(experiment.as_bytes()).chain_update(b":").chain_update(unit_id.as_bytes()).finalize();
+    let digest = Sha256::new()
+        .chain_update(experiment.as_bytes())
+        .chain_update(b":")
+        .chain_update(unit_id.as_bytes())
+        .finalize();
     let mut first = [0u8; 8];
     first.copy_from_slice(&digest[..8]);
     // 2^-64 is exact in f64; u64 -> f64 rounds to 53 bits, which may round up to 1.0 only for

@@ -122,12 +122,8 @@ impl ScalarUDFImpl for AbSampleSize {
         };
         let mut builder = Int64Builder::with_capacity(args.number_rows);
         for row in 0..args.number_rows {
-            let inputs = (
-                value(0, row, 0.0),
-                value(1, row, 0.0),
-                value(2, row, DEFAULT_ALPHA),
-                value(3, row, DEFAULT_POWER),
-            );
+            let inputs =
+                (value(0, row, 0.0), value(1, row, 0.0), value(2, row, DEFAULT_ALPHA), value(3, row, DEFAULT_POWER));
             match inputs {
                 (Some(baseline), Some(effect), Some(alpha), Some(power)) => {
                     match units_per_arm(baseline, effect, alpha, power) {
@@ -155,7 +151,10 @@ mod tests {
         // statsmodels samplesize_proportions_2indep_onetail(0.02, 0.10, 0.8) = 3840.8474824 per arm
         let n = units_per_arm(0.10, 0.02, 0.05, 0.8).unwrap();
         assert!((n - STATSMODELS_10_TO_12).abs() < 1e-6, "{n}");
-        assert_eq!(units_per_arm(0.10, -0.02, 0.05, 0.8).unwrap().ceil(), units_per_arm(0.08, 0.02, 0.05, 0.8).unwrap().ceil());
+        assert_eq!(
+            units_per_arm(0.10, -0.02, 0.05, 0.8).unwrap().ceil(),
+            units_per_arm(0.08, 0.02, 0.05, 0.8).unwrap().ceil()
+        );
         assert!(units_per_arm(1.0, 0.1, 0.05, 0.8).unwrap_err().contains("baseline_rate"));
         assert!(units_per_arm(0.5, 0.6, 0.05, 0.8).unwrap_err().contains("min_detectable_effect"));
         assert!(units_per_arm(0.5, 0.1, 0.0, 0.8).unwrap_err().contains("alpha"));

@@ -37,7 +37,15 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
 });
 
 static UDAF: LazyLock<Arc<AggregateUDF>> = LazyLock::new(|| {
-    Arc::new(AggregateUDF::from(ArmTest::new(NAME, SYNTAX, ValueKind::Nothing, || DataType::Float64, coerce_expected, readout, &DOC)))
+    Arc::new(AggregateUDF::from(ArmTest::new(
+        NAME,
+        SYNTAX,
+        ValueKind::Nothing,
+        || DataType::Float64,
+        coerce_expected,
+        readout,
+        &DOC,
+    )))
 });
 
 /// The shared `ab_srm` aggregate.

@@ -90,7 +90,12 @@ pub fn arm_pair(function: &str, tallies: &Tallies, control: Option<&str>) -> Res
         names.insert(0, control.to_string());
     }
     let stats = |name: Option<&String>| name.and_then(|n| tallies.get(n)).copied().unwrap_or_default();
-    Ok(ArmPair { a: stats(names.first()), b: stats(names.get(1)), a_name: names.first().cloned(), b_name: names.get(1).cloned() })
+    Ok(ArmPair {
+        a: stats(names.first()),
+        b: stats(names.get(1)),
+        a_name: names.first().cloned(),
+        b_name: names.get(1).cloned(),
+    })
 }
 
 /// What a test aggregate takes before the arm: a value of some kind, or nothing (`ab_srm`).
@@ -130,7 +135,16 @@ impl ArmTest {
         readout: Readout,
         doc: &'static LazyLock<Documentation>,
     ) -> Self {
-        Self { name, syntax, value, return_type, coerce_option, readout, doc, signature: Signature::user_defined(Volatility::Immutable) }
+        Self {
+            name,
+            syntax,
+            value,
+            return_type,
+            coerce_option,
+            readout,
+            doc,
+            signature: Signature::user_defined(Volatility::Immutable),
+        }
     }
 
     fn arm_position(&self) -> usize {
@@ -182,11 +196,7 @@ impl AggregateUDFImpl for ArmTest {
         }
         coerced.push(match &arg_types[arm_at] {
             t if t.is_nested() => {
-                return plan_err!(
-                    "{}: argument {} (arm) must be text, got {t}",
-                    self.name,
-                    arm_at + 1
-                )
+                return plan_err!("{}: argument {} (arm) must be text, got {t}", self.name, arm_at + 1)
             }
             _ => DataType::Utf8,
         });
@@ -205,13 +215,7 @@ impl AggregateUDFImpl for ArmTest {
             None => None,
             Some(expr) => match expr.downcast_ref::<Literal>() {
                 Some(literal) => Some(literal.value().clone()).filter(|v| !v.is_null()),
-                None => {
-                    return plan_err!(
-                        "{}: argument {} must be a constant",
-                        self.name,
-                        self.arm_position() + 2
-                    )
-                }
+                None => return plan_err!("{}: argument {} must be a constant", self.name, self.arm_position() + 2),
             },
         };
         Ok(Box::new(TallyAccumulator { value: self.value, readout: self.readout, option, tallies: Tallies::new() }))
@@ -314,8 +318,12 @@ impl Accumulator for TallyAccumulator {
             let column = |i: usize| columns[i].as_primitive::<Float64Type>();
             for (i, name) in names.as_string::<i32>().iter().enumerate() {
                 let Some(name) = name else { continue };
-                let other =
-                    ArmStats { n: column(0).value(i), sum: column(1).value(i), mean: column(2).value(i), m2: column(3).value(i) };
+                let other = ArmStats {
+                    n: column(0).value(i),
+                    sum: column(1).value(i),
+                    mean: column(2).value(i),
+                    m2: column(3).value(i),
+                };
                 self.tallies.entry(name.to_string()).or_default().merge(&other);
             }
         }
@@ -341,10 +349,8 @@ pub fn test_result<const N: usize>(
 ) -> Result<ScalarValue> {
     let control = control.map(|c| c.to_string());
     let pair = arm_pair(function, tallies, control.as_deref())?;
-    let mut fields = vec![
-        ("n_a", ScalarValue::Int64(Some(pair.a.n as i64))),
-        ("n_b", ScalarValue::Int64(Some(pair.b.n as i64))),
-    ];
+    let mut fields =
+        vec![("n_a", ScalarValue::Int64(Some(pair.a.n as i64))), ("n_b", ScalarValue::Int64(Some(pair.b.n as i64)))];
     fields.extend(names.iter().zip(numbers(&pair.a, &pair.b)).map(|(name, v)| (*name, ScalarValue::Float64(v))));
     fields.extend([("arm_a", ScalarValue::Utf8(pair.a_name)), ("arm_b", ScalarValue::Utf8(pair.b_name))]);
     struct_value(fields)

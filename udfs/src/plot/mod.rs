@@ -6,6 +6,7 @@
 //! accumulators no session settings, so the settings they need are copied here by
 //! [`crate::apply_settings`].
 
+pub mod output_paths;
 pub mod plot_scatter;
 pub mod plot_scatter_3d;
 

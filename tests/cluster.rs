@@ -1,0 +1,250 @@
+//! Cluster mode on Ballista. An in-process cluster (a scheduler and two executors built the
+//! way fansql-scheduler and fansql-executor build theirs, so settings travel) runs the whole
+//! saved pipeline and the reports, driven by the real `fansql --cluster` binary, and must write
+//! what a local run writes. The shipped scheduler and executor binaries run a query too.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ballista_core::serde::protobuf::scheduler_grpc_client::SchedulerGrpcClient;
+use ballista_core::serde::BallistaCodec;
+use common::{assert_one_line_error, run, stderr, stdout, temp_dir};
+use datafusion::arrow::util::pretty::pretty_format_batches;
+use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionContext};
+use fansql::cluster;
+
+/// Starts a scheduler and two one-core executors in this process; returns the `--cluster` URL.
+async fn in_process_cluster() -> String {
+    let scheduler = ballista_scheduler::standalone::new_standalone_scheduler_with_builder(
+        Arc::new(cluster::session_state),
+        Arc::new(cluster::config),
+        BallistaCodec::default(),
+    )
+    .await
+    .expect("scheduler");
+    let url = format!("http://localhost:{}", scheduler.port());
+    for _ in 0..2 {
+        let started = Instant::now();
+        let client = loop {
+            match SchedulerGrpcClient::connect(url.clone()).await {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() > Duration::from_secs(20) => panic!("scheduler at {url}: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        ballista_executor::new_standalone_executor_from_builder(
+            client,
+            1,
+            Arc::new(cluster::config),
+            Arc::new(|_| cluster::runtime()),
+            BallistaCodec::default(),
+            cluster::function_registry().expect("function registry"),
+        )
+        .await
+        .expect("executor");
+    }
+    format!("df://localhost:{}", scheduler.port())
+}
+
+/// Runs the fansql binary off the async runtime, which keeps serving the cluster meanwhile.
+async fn fansql(args: Vec<String>) -> Output {
+    tokio::task::spawn_blocking(move || run(&args.iter().map(String::as_str).collect::<Vec<_>>()))
+        .await
+        .expect("fansql ran")
+}
+
+/// Every output file's content, independent of row order: sorted CSV lines, sorted rows of a
+/// Parquet file, the bytes of anything else (plots).
+async fn outputs(dir: &Path) -> BTreeMap<String, Vec<String>> {
+    let ctx = SessionContext::new();
+    let mut found = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).expect("output folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let location = path.to_string_lossy().into_owned();
+        let mut content: Vec<String> = match path.extension().and_then(|e| e.to_str()) {
+            Some("parquet") => {
+                let batches =
+                    ctx.read_parquet(&location, ParquetReadOptions::default()).await.unwrap().collect().await.unwrap();
+                pretty_format_batches(&batches).unwrap().to_string().lines().map(str::to_string).collect()
+            }
+            Some("csv") => {
+                // Read back as a check that the file is well-formed CSV, then compare its lines.
+                ctx.read_csv(&location, CsvReadOptions::new()).await.unwrap().count().await.unwrap();
+                std::fs::read_to_string(&path).unwrap().lines().map(str::to_string).collect()
+            }
+            _ => vec![format!("{:?}", std::fs::read(&path).unwrap())],
+        };
+        content.sort();
+        found.insert(name, content);
+    }
+    found
+}
+
+/// A runtime for the in-process cluster: the scheduler's planner recurses deeply on the longer
+/// saved queries (Ballista's own binaries give their threads 32 MiB stacks too).
+fn cluster_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_stack_size(32 << 20)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+#[test]
+fn saved_pipeline_and_reports_on_a_cluster_write_what_a_local_run_writes() {
+    cluster_runtime().block_on(pipeline_and_reports_match());
+}
+
+async fn pipeline_and_reports_match() {
+    let url = in_process_cluster().await;
+    let local = temp_dir();
+    let remote = temp_dir();
+    let shared_tables = temp_dir();
+    let saved = ["queries/pipeline", "queries/reports"];
+
+    let mut local_args: Vec<String> = ["run"].iter().chain(&saved).map(|s| s.to_string()).collect();
+    local_args.extend(["--out".into(), local.path().display().to_string(), "-q".into()]);
+    let local_run = fansql(local_args.clone()).await;
+    assert!(local_run.status.success(), "local run: {}", stderr(&local_run));
+
+    let mut cluster_args = local_args.clone();
+    let out_at = cluster_args.iter().position(|a| a == "--out").unwrap() + 1;
+    cluster_args[out_at] = remote.path().display().to_string();
+    cluster_args.extend([
+        "--cluster".into(),
+        url.clone(),
+        "--cluster-tables".into(),
+        shared_tables.path().display().to_string(),
+    ]);
+    let cluster_run = fansql(cluster_args).await;
+    assert!(cluster_run.status.success(), "cluster run: {}", stderr(&cluster_run));
+
+    // The reports print the same rows (plot functions return the path they wrote).
+    let printed = |output: &Output, dir: &Path| {
+        let mut lines: Vec<String> =
+            stdout(output).replace(&dir.display().to_string(), "OUT").lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(printed(&cluster_run, remote.path()), printed(&local_run, local.path()));
+    assert!(printed(&local_run, local.path()).iter().any(|l| l.contains("Whales")), "personas printed");
+
+    let expected = outputs(local.path()).await;
+    let written = outputs(remote.path()).await;
+    assert_eq!(written.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+    for (name, content) in &expected {
+        assert!(written[name] == *content, "{name} differs between the cluster and the local run");
+    }
+    for plot in ["cluster_umap_method_A.png", "cluster_3d_method_B.html", "clustered_method_A.parquet", "personas.csv"]
+    {
+        assert!(expected.contains_key(plot), "{plot} written");
+    }
+    // CREATE TABLE ... AS tables lived in the shared folder only while the session ran.
+    let left: Vec<_> = std::fs::read_dir(shared_tables.path()).unwrap().collect();
+    assert!(left.is_empty(), "cluster tables left behind: {left:?}");
+}
+
+#[test]
+fn settings_reach_the_executors() {
+    cluster_runtime().block_on(embed_dimension_set_on_the_client());
+}
+
+async fn embed_dimension_set_on_the_client() {
+    let url = in_process_cluster().await;
+    // embed() runs on an executor and checks the dimension it was planned for against the
+    // setting it sees: without the SET reaching the executor this query fails.
+    let sql = "SELECT count(*) AS n, min(arrow_typeof(e)) AS t \
+               FROM (SELECT embed(fan_message) AS e FROM messages WHERE fan_message IS NOT NULL LIMIT 30)";
+    let output = fansql(
+        ["--cluster", &url, "--format", "csv", "-c", "SET fansql.embed.output_dimension = 64", "-c", sql]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    )
+    .await;
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("30,"), "{text}");
+    assert!(text.contains("FixedSizeList") && text.contains("64"), "{text}");
+}
+
+#[test]
+fn an_unreachable_scheduler_is_a_one_line_error() {
+    let port = free_port();
+    let url = format!("df://127.0.0.1:{port}");
+    let output = run(&["--cluster", &url, "-c", "SELECT 1"]);
+    assert_one_line_error(&output, &[&format!("--cluster {url}"), "cannot reach the scheduler"]);
+    let output = run(&["--cluster", "scheduler:50050", "-c", "SELECT 1"]);
+    assert_one_line_error(&output, &["--cluster scheduler:50050", "df://HOST:PORT"]);
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Kills the cluster processes when the test ends, passing or not.
+struct Processes(Vec<Child>);
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn start(binary: &str, args: &[String]) -> Child {
+    Command::new(binary).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start cluster process")
+}
+
+#[test]
+fn the_shipped_scheduler_and_executors_run_fansql_functions() {
+    let scheduler_port = free_port();
+    let mut processes = Processes(vec![start(
+        env!("CARGO_BIN_EXE_fansql-scheduler"),
+        &["--bind-port".into(), scheduler_port.to_string()],
+    )]);
+    for _ in 0..2 {
+        let args: Vec<String> = vec![
+            "--scheduler-port".into(),
+            scheduler_port.to_string(),
+            "--bind-port".into(),
+            free_port().to_string(),
+            "--bind-grpc-port".into(),
+            free_port().to_string(),
+            "--bind-health-port".into(),
+            free_port().to_string(),
+            "--vcores".into(),
+            "1".into(),
+        ];
+        processes.0.push(start(env!("CARGO_BIN_EXE_fansql-executor"), &args));
+    }
+    let url = format!("df://127.0.0.1:{scheduler_port}");
+    let sql = "SELECT stage, count(*) AS messages, sum(revenue) AS revenue FROM \
+               (SELECT stage(ts, purchased) OVER (PARTITION BY fan_id, model_id ORDER BY ts) AS stage, revenue FROM messages) \
+               GROUP BY stage ORDER BY stage";
+    let expected = run(&["--format", "csv", "-c", sql]);
+    assert!(expected.status.success(), "{}", stderr(&expected));
+    // The executors register a moment after the scheduler starts: retry until they have.
+    let started = Instant::now();
+    let output = loop {
+        let output = run(&["--cluster", &url, "--format", "csv", "-c", sql]);
+        if output.status.success() || started.elapsed() > Duration::from_secs(60) {
+            break output;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), stdout(&expected));
+    assert!(stdout(&output).contains("stage_3"), "{}", stdout(&output));
+    drop(processes);
+}
