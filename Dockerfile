@@ -4,7 +4,7 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY udfs udfs
 COPY src src
-RUN cargo build --release --locked --bin fansql
+RUN cargo build --release --locked --bins
 
 FROM debian:bookworm-slim
 RUN apt-get update \
@@ -12,7 +12,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 fansql
 WORKDIR /app
-COPY --from=build /src/target/release/fansql /usr/local/bin/fansql
+COPY --from=build /src/target/release/fansql /src/target/release/fansql-scheduler \
+     /src/target/release/fansql-executor /usr/local/bin/
 COPY queries queries
 COPY data data
 RUN mkdir -p outputs && chown fansql:fansql outputs

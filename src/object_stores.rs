@@ -1,15 +1,14 @@
-//! Object stores for `s3://`, `gs://` and `http(s)://` URLs, made on first use from the usual
-//! environment variables (`AWS_*`, `GOOGLE_*`). The shell, the scheduler and every executor
-//! install the same registry, so a cluster process reads a URL with its own credentials and
-//! no credentials ever travel with a plan.
+//! The object store registry of every fansql process: stores for `s3://`, `gs://` and
+//! `http(s)://` URLs made on first use from the environment
+//! (`fansql_udfs::api::object_stores`). The shell, the scheduler and every executor install the
+//! same registry, so a cluster process reads a URL with its own credentials and no credentials
+//! ever travel with a plan.
 
 use std::sync::Arc;
 
-use datafusion::error::{DataFusionError, Result};
+use datafusion::error::Result;
 use datafusion::execution::object_store::{DefaultObjectStoreRegistry, ObjectStoreRegistry};
-use object_store::aws::AmazonS3Builder;
-use object_store::gcp::GoogleCloudStorageBuilder;
-use object_store::http::HttpBuilder;
+use fansql_udfs::api::object_stores::store_from_env;
 use object_store::ObjectStore;
 use url::Url;
 
@@ -37,29 +36,4 @@ impl ObjectStoreRegistry for EnvObjectStoreRegistry {
         self.known.register_store(url, Arc::clone(&store));
         Ok(store)
     }
-}
-
-/// The store behind an `s3://`, `gs://` or `http(s)://` URL, configured from the environment.
-fn store_from_env(url: &Url) -> Result<Arc<dyn ObjectStore>> {
-    let host = url.host_str().unwrap_or_default();
-    Ok(match url.scheme() {
-        "s3" => {
-            let mut builder = AmazonS3Builder::from_env().with_bucket_name(host);
-            let endpoint = std::env::var("AWS_ENDPOINT_URL").or_else(|_| std::env::var("AWS_ENDPOINT"));
-            if endpoint.is_ok_and(|e| e.starts_with("http://")) {
-                builder = builder.with_allow_http(true);
-            }
-            Arc::new(builder.build()?)
-        }
-        "gs" | "gcs" => Arc::new(GoogleCloudStorageBuilder::from_env().with_bucket_name(host).build()?),
-        "http" | "https" => {
-            let origin = &url[..url::Position::BeforePath];
-            Arc::new(HttpBuilder::new().with_url(origin).build()?)
-        }
-        other => {
-            return Err(DataFusionError::Plan(format!(
-                "unsupported URL scheme '{other}' (use a local path, s3://, gs:// or http(s)://)"
-            )))
-        }
-    })
 }

@@ -9,48 +9,12 @@ use std::collections::BTreeMap;
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ballista_core::serde::protobuf::scheduler_grpc_client::SchedulerGrpcClient;
-use ballista_core::serde::BallistaCodec;
+use common::cluster::{cluster_runtime, in_process_cluster};
 use common::{assert_one_line_error, run, stderr, stdout, temp_dir};
 use datafusion::arrow::util::pretty::pretty_format_batches;
 use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionContext};
-use fansql::cluster;
-
-/// Starts a scheduler and two one-core executors in this process; returns the `--cluster` URL.
-async fn in_process_cluster() -> String {
-    let scheduler = ballista_scheduler::standalone::new_standalone_scheduler_with_builder(
-        Arc::new(cluster::session_state),
-        Arc::new(cluster::config),
-        BallistaCodec::default(),
-    )
-    .await
-    .expect("scheduler");
-    let url = format!("http://localhost:{}", scheduler.port());
-    for _ in 0..2 {
-        let started = Instant::now();
-        let client = loop {
-            match SchedulerGrpcClient::connect(url.clone()).await {
-                Ok(client) => break client,
-                Err(e) if started.elapsed() > Duration::from_secs(20) => panic!("scheduler at {url}: {e}"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        };
-        ballista_executor::new_standalone_executor_from_builder(
-            client,
-            1,
-            Arc::new(cluster::config),
-            Arc::new(|_| cluster::runtime()),
-            BallistaCodec::default(),
-            cluster::function_registry().expect("function registry"),
-        )
-        .await
-        .expect("executor");
-    }
-    format!("df://localhost:{}", scheduler.port())
-}
 
 /// Runs the fansql binary off the async runtime, which keeps serving the cluster meanwhile.
 async fn fansql(args: Vec<String>) -> Output {
@@ -85,17 +49,6 @@ async fn outputs(dir: &Path) -> BTreeMap<String, Vec<String>> {
         found.insert(name, content);
     }
     found
-}
-
-/// A runtime for the in-process cluster: the scheduler's planner recurses deeply on the longer
-/// saved queries (Ballista's own binaries give their threads 32 MiB stacks too).
-fn cluster_runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_stack_size(32 << 20)
-        .enable_all()
-        .build()
-        .expect("runtime")
 }
 
 #[test]

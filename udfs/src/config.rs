@@ -195,6 +195,8 @@ config_namespace! {
         pub dir: String, default = String::new()
         /// Use the cache (answers are still written when false)
         pub enabled: bool, default = true
+        /// Object-store URL of a cache every process of a cluster shares, e.g. s3://bucket/fansql-cache (read on a local miss, written as answers arrive; '' = $FANSQL_CACHE_SHARED, else none)
+        pub shared: String, default = String::new()
     }
 }
 

@@ -15,7 +15,7 @@ use datafusion::common::{DataFusionError, Result};
 use futures::future::BoxFuture;
 use futures::{FutureExt, StreamExt, TryStreamExt};
 
-use super::cache::AnswerCache;
+use super::cache::Caches;
 use super::spend::Counters;
 
 /// Times a batch whose answer cannot be used is asked, before it is split.
@@ -34,7 +34,7 @@ pub trait BatchApi: Send + Sync + 'static {
     type Answer: Clone + Send + Sync + 'static;
 
     /// The kind the answers are stored under in the cache (`fansql cache` lists kinds).
-    fn cache_kind(&self) -> &'static str;
+    const CACHE_KIND: &'static str;
     /// The spend counters of the function family.
     fn counters(&self) -> &'static Counters;
     fn encode(answer: &Self::Answer) -> Vec<u8>;
@@ -64,14 +64,14 @@ pub fn distinct_texts<'a>(texts: &'a StringArray, keep: impl Fn(&str) -> bool) -
 
 /// The cached answers for `keys` (None where there is none, or when the cache is not to be read),
 /// counting hits.
-pub fn cached_answers<A: BatchApi>(
-    cache: Option<&AnswerCache>,
+pub async fn cached_answers<A: BatchApi>(
+    cache: Option<&Caches>,
     read: bool,
     keys: &[String],
     counters: &Counters,
 ) -> Result<Vec<Option<A::Answer>>> {
     let found = match (cache, read) {
-        (Some(cache), true) => cache.get_many(keys)?,
+        (Some(cache), true) => cache.get_many(A::CACHE_KIND, keys).await?,
         _ => HashMap::new(),
     };
     let answers: Vec<Option<A::Answer>> = keys.iter().map(|k| found.get(k).and_then(|v| A::decode(v))).collect();
@@ -83,7 +83,7 @@ pub fn cached_answers<A: BatchApi>(
 /// writes each answer into `answers` at its item's index.
 pub async fn answer_batches<A: BatchApi>(
     api: Arc<A>,
-    cache: Option<Arc<AnswerCache>>,
+    cache: Option<Arc<Caches>>,
     items: &[Item],
     batches: Vec<Vec<usize>>,
     concurrency: usize,
@@ -97,7 +97,7 @@ pub async fn answer_batches<A: BatchApi>(
             let task = tokio::spawn(answer_batch(Arc::clone(&api), cache.clone(), batch_items));
             task.map(|joined| match joined {
                 Ok(answered) => answered.map(|a| (batch, a)),
-                Err(e) => Err(DataFusionError::Execution(format!("{}: a request task failed: {e}", api.cache_kind()))),
+                Err(e) => Err(DataFusionError::Execution(format!("{}: a request task failed: {e}", A::CACHE_KIND))),
             })
         })
         .buffer_unordered(concurrency.max(1))
@@ -114,7 +114,7 @@ pub async fn answer_batches<A: BatchApi>(
 /// Answers one batch, asking again and splitting as needed. One entry per item.
 fn answer_batch<A: BatchApi>(
     api: Arc<A>,
-    cache: Option<Arc<AnswerCache>>,
+    cache: Option<Arc<Caches>>,
     items: Vec<Item>,
 ) -> BoxFuture<'static, Result<Vec<Option<A::Answer>>>> {
     async move {
@@ -127,7 +127,7 @@ fn answer_batch<A: BatchApi>(
                 if let Some(cache) = &cache {
                     let entries: Vec<(String, Vec<u8>)> =
                         items.iter().zip(&answered).map(|(i, a)| (i.key.clone(), A::encode(a))).collect();
-                    cache.put_many(api.cache_kind(), &entries)?;
+                    cache.put_many(A::CACHE_KIND, &entries).await?;
                 }
                 Counters::add(&counters.items_sent, items.len() as u64);
                 Counters::add(&counters.items_done, items.len() as u64);

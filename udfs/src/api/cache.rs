@@ -15,6 +15,9 @@ use datafusion::common::DataFusionError;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
+use super::shared_cache::{self, SharedAnswers};
+use crate::config::CacheOptions;
+
 type Result<T> = std::result::Result<T, DataFusionError>;
 
 fn cache_error(path: &Path, e: impl std::fmt::Display) -> DataFusionError {
@@ -146,6 +149,45 @@ impl AnswerCache {
     }
 }
 
+/// The answer cache a query uses: this machine's SQLite tier and, when set, the tier every
+/// process of a cluster shares ([`SharedAnswers`]). Answers found only in the shared tier are
+/// copied to the local one; new answers go to both before the query goes on.
+#[derive(Debug)]
+pub struct Caches {
+    local: Arc<AnswerCache>,
+    shared: Option<Arc<SharedAnswers>>,
+}
+
+impl Caches {
+    /// The tiers `options` name (`fansql.cache.dir`, `fansql.cache.shared`).
+    pub fn open(options: &CacheOptions) -> Result<Caches> {
+        Ok(Caches { local: shared(&cache_dir(&options.dir))?, shared: shared_cache::shared(&options.shared)? })
+    }
+
+    /// The cached values of those `keys` that are present in either tier.
+    pub async fn get_many(&self, kind: &str, keys: &[String]) -> Result<HashMap<String, Vec<u8>>> {
+        let mut found = self.local.get_many(keys)?;
+        if let Some(shared) = &self.shared {
+            let missing: Vec<String> = keys.iter().filter(|k| !found.contains_key(*k)).cloned().collect();
+            if !missing.is_empty() {
+                let fetched: Vec<(String, Vec<u8>)> = shared.get_many(kind, &missing).await?.into_iter().collect();
+                self.local.put_many(kind, &fetched)?;
+                found.extend(fetched);
+            }
+        }
+        Ok(found)
+    }
+
+    /// Stores answers in every tier; returns once they are written.
+    pub async fn put_many(&self, kind: &str, entries: &[(String, Vec<u8>)]) -> Result<()> {
+        self.local.put_many(kind, entries)?;
+        if let Some(shared) = &self.shared {
+            shared.put_many(kind, entries).await?;
+        }
+        Ok(())
+    }
+}
+
 static OPEN: LazyLock<Mutex<HashMap<PathBuf, Arc<AnswerCache>>>> = LazyLock::new(Default::default);
 
 /// The process-wide cache in `dir`, opened once.
@@ -175,5 +217,28 @@ mod tests {
         assert_eq!(again.stats().unwrap(), vec![KindStats { kind: "profile".into(), entries: 1, bytes: 2 }]);
         assert_eq!(again.clear(None).unwrap(), 1);
         assert!(cache.get_many(&[k]).unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn machines_share_answers_through_the_shared_tier() {
+        let shared = tempfile::tempdir().unwrap();
+        let url = url::Url::from_directory_path(shared.path()).unwrap().to_string();
+        let (first_dir, second_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let options = |dir: &tempfile::TempDir| CacheOptions {
+            dir: dir.path().display().to_string(),
+            shared: url.clone(),
+            ..CacheOptions::default()
+        };
+        let first = Caches::open(&options(&first_dir)).unwrap();
+        let second = Caches::open(&options(&second_dir)).unwrap();
+        let k = key(&["profile_llm", "openai", "gpt-4o", "hello"]);
+        first.put_many("profile_llm", &[(k.clone(), b"{\"a\":1}".to_vec())]).await.unwrap();
+        // Written as one object per answer, under the kind.
+        assert!(shared.path().join("profile_llm").join(&k).is_file());
+        let found = second.get_many("profile_llm", &[k.clone(), "missing".into()]).await.unwrap();
+        assert_eq!(found.get(&k).map(Vec::as_slice), Some(&b"{\"a\":1}"[..]));
+        assert_eq!(found.len(), 1);
+        // Copied to the second machine's own tier, which now answers alone.
+        assert_eq!(AnswerCache::open(second_dir.path()).unwrap().get_many(&[k]).unwrap().len(), 1);
     }
 }

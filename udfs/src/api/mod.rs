@@ -5,6 +5,8 @@
 pub mod batch;
 pub mod cache;
 pub mod http;
+pub mod object_stores;
 pub mod rate_limit;
 pub mod secrets;
+pub mod shared_cache;
 pub mod spend;

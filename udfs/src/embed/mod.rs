@@ -29,7 +29,7 @@ use datafusion::logical_expr::{
 };
 
 use crate::api::batch::{answer_batches, cached_answers, distinct_texts, Item};
-use crate::api::cache;
+use crate::api::cache::{self, Caches};
 use crate::api::http::RetryPolicy;
 use crate::api::rate_limit;
 use crate::api::secrets::{env_setting, ApiKey};
@@ -249,9 +249,9 @@ async fn embed_with_api(
             text: t.to_string(),
         })
         .collect();
-    let cache = cache::shared(&cache::cache_dir(&cache_options.dir))?;
+    let cache = Arc::new(Caches::open(cache_options)?);
     let keys: Vec<String> = items.iter().map(|i| i.key.clone()).collect();
-    let mut answers = cached_answers::<VoyageClient>(Some(&cache), cache_options.enabled, &keys, &EMBED)?;
+    let mut answers = cached_answers::<VoyageClient>(Some(&cache), cache_options.enabled, &keys, &EMBED).await?;
     let missing: Vec<usize> = (0..texts.len()).filter(|&i| answers[i].is_none()).collect();
 
     let max_tokens = match embed.max_tokens_per_request {

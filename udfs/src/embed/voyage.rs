@@ -189,9 +189,7 @@ pub fn align(answer: EmbeddingAnswer, expected: usize, dimension: usize) -> Resu
 impl BatchApi for VoyageClient {
     type Answer = Vec<f32>;
 
-    fn cache_kind(&self) -> &'static str {
-        "embed_voyage"
-    }
+    const CACHE_KIND: &'static str = "embed_voyage";
 
     fn counters(&self) -> &'static Counters {
         &EMBED

@@ -25,7 +25,7 @@ use datafusion::logical_expr::{
 };
 
 use crate::api::batch::{answer_batches, cached_answers, distinct_texts, Item};
-use crate::api::cache;
+use crate::api::cache::{self, Caches};
 use crate::api::http::RetryPolicy;
 use crate::api::rate_limit;
 use crate::api::secrets::{env_setting, ApiKey};
@@ -154,11 +154,11 @@ async fn profile_with_api(
         return exec_err!("{NAME}: fansql.llm.batch_size and fansql.llm.concurrency must be at least 1");
     }
     let base_url = env_setting("OPENAI_BASE_URL").unwrap_or_else(|| openai::DEFAULT_BASE_URL.to_string());
-    let cache = cache::shared(&cache::cache_dir(&cache_options.dir))?;
+    let cache = Arc::new(Caches::open(cache_options)?);
     let items: Vec<Item> =
         texts.iter().map(|t| Item { key: cache_key(llm, &base_url, t), text: t.to_string() }).collect();
     let keys: Vec<String> = items.iter().map(|i| i.key.clone()).collect();
-    let mut answers = cached_answers::<ChatClient>(Some(&cache), cache_options.enabled, &keys, &LLM)?;
+    let mut answers = cached_answers::<ChatClient>(Some(&cache), cache_options.enabled, &keys, &LLM).await?;
     let missing: Vec<usize> = (0..texts.len()).filter(|&i| answers[i].is_none()).collect();
 
     let (list_in, list_out) = openai::list_price(&llm.model);

@@ -87,9 +87,7 @@ impl ChatClient {
 impl BatchApi for ChatClient {
     type Answer = Profile;
 
-    fn cache_kind(&self) -> &'static str {
-        "profile_llm"
-    }
+    const CACHE_KIND: &'static str = "profile_llm";
 
     fn counters(&self) -> &'static Counters {
         &LLM
