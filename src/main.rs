@@ -213,7 +213,7 @@ async fn use_output_dir(executor: &mut Executor, out: PathBuf) -> Result<()> {
         None => out,
     };
     let dir = out.to_string_lossy().replace('\'', "''");
-    executor.run_statement(&format!("SET fansql.output_dir = '{dir}'"), &mut std::io::sink()).await?;
+    session::run_set(&executor.ctx, &format!("SET fansql.output_dir = '{dir}'")).await?;
     executor.out_dir = Some(out);
     Ok(())
 }
