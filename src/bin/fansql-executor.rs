@@ -14,19 +14,7 @@ use clap::Parser as _;
 use fansql::cluster::{self, logging};
 
 fn main() -> ExitCode {
-    let options = Config::parse();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build();
-    let result = match runtime {
-        Ok(runtime) => runtime.block_on(serve(options)),
-        Err(e) => Err(format!("cannot start the runtime: {e}")),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    cluster::run_process(serve(Config::parse()))
 }
 
 async fn serve(options: Config) -> Result<(), String> {

@@ -13,6 +13,8 @@ pub mod csv_copy;
 pub mod logging;
 pub mod tables;
 
+use std::future::Future;
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -100,6 +102,24 @@ pub async fn open_session(url: &str, tables_base: Option<&str>) -> Result<(Sessi
     };
     let tables = Arc::new(ClusterTables::new(&base, &ctx.session_id()));
     Ok((ctx, tables))
+}
+
+/// The `main` of `fansql-scheduler` and `fansql-executor`: runs `work` on a runtime with deep
+/// stacks (Ballista's planner recurses deeply on long queries; its own binaries use 32 MiB
+/// stacks too) and ends with one error line and exit code 1 when it fails.
+pub fn run_process(work: impl Future<Output = std::result::Result<(), String>>) -> ExitCode {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(32 << 20).build();
+    let result = match runtime {
+        Ok(runtime) => runtime.block_on(work),
+        Err(e) => Err(format!("cannot start the runtime: {e}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The host and port of a `df://HOST[:PORT]` URL.

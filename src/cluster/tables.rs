@@ -88,17 +88,22 @@ impl ClusterTables {
     }
 }
 
-/// Deletes the files below `folder`, and the folder itself when it is local.
+/// Deletes `folder`: the local folder with all below it, or every object below an
+/// object-store prefix.
 async fn remove_folder(ctx: &SessionContext, folder: &str) -> Result<()> {
     let url = ListingTableUrl::parse(folder)?;
+    if url.scheme() == "file" {
+        if let Ok(path) = AsRef::<url::Url>::as_ref(&url).to_file_path() {
+            return match std::fs::remove_dir_all(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(DataFusionError::Plan(format!("{}: {e}", path.display())))
+                }
+                _ => Ok(()),
+            };
+        }
+    }
     let store: Arc<dyn ObjectStore> = ctx.runtime_env().object_store(&url)?;
     let files = store.list(Some(url.prefix())).map_ok(|meta| meta.location).boxed();
     store.delete_stream(files).try_collect::<Vec<_>>().await?;
-    if url.scheme() == "file" {
-        if let Ok(path) = AsRef::<url::Url>::as_ref(&url).to_file_path() {
-            // Already emptied; what is left are directories, and a missing one is fine.
-            let _ = std::fs::remove_dir_all(path);
-        }
-    }
     Ok(())
 }
