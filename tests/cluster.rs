@@ -107,7 +107,10 @@ async fn pipeline_and_reports_match() {
 
 #[test]
 fn settings_reach_the_executors() {
-    cluster_runtime().block_on(embed_dimension_set_on_the_client());
+    cluster_runtime().block_on(async {
+        embed_dimension_set_on_the_client().await;
+        plot_size_set_on_the_client().await;
+    });
 }
 
 async fn embed_dimension_set_on_the_client() {
@@ -127,6 +130,42 @@ async fn embed_dimension_set_on_the_client() {
     let text = stdout(&output);
     assert!(text.contains("30,"), "{text}");
     assert!(text.contains("FixedSizeList") && text.contains("64"), "{text}");
+}
+
+/// Plot functions carry their settings to the executor that draws (no process-wide setting
+/// exists to fall back on: the executors here share the test's process): a PNG of the size
+/// set on the client, not the default 1200 × 900.
+async fn plot_size_set_on_the_client() {
+    let url = in_process_cluster().await;
+    let dir = temp_dir();
+    let path = dir.path().join("small.png");
+    let sql = format!(
+        "SELECT plot_scatter(x, y, label, '{}') AS path \
+         FROM (SELECT length(fan_message) * 1.0 AS x, price AS y, model_id AS label FROM messages LIMIT 50)",
+        path.display()
+    );
+    let output = fansql(
+        [
+            "--cluster",
+            &url,
+            "-c",
+            "SET fansql.plot.width = 320",
+            "-c",
+            "SET fansql.plot.height = 240",
+            "-c",
+            "SET fansql.threads = 1",
+            "-c",
+            &sql,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    )
+    .await;
+    assert!(output.status.success(), "{}", stderr(&output));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).expect("plot written")));
+    let info = decoder.read_info().expect("a PNG").info().clone();
+    assert_eq!((info.width, info.height), (320, 240));
 }
 
 #[test]

@@ -32,6 +32,7 @@ async fn serve(options: Config) -> Result<(), String> {
     config.override_config_producer = Some(Arc::new(cluster::config));
     config.override_runtime_producer = Some(Arc::new(|_| cluster::runtime()));
     config.override_function_registry = Some(Arc::new(cluster::function_registry().map_err(|e| e.to_string())?));
+    config.override_physical_codec = Some(Arc::new(cluster::settings_codec::SettingsCodec::default()));
 
     let (stop_health, health_stopped) = tokio::sync::oneshot::channel();
     let health = spawn_health_server(health_address, config.health.clone(), health_stopped);

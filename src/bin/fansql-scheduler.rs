@@ -26,9 +26,10 @@ async fn serve(options: Config) -> Result<(), String> {
     let address = format!("{}:{}", options.bind_host, options.bind_port);
     let address = address.parse().map_err(|e| format!("--bind-host/--bind-port {address}: {e}"))?;
     let config: SchedulerConfig = options.try_into().map_err(|e| format!("{e}"))?;
-    let config = config
+    let mut config = config
         .with_override_config_producer(Arc::new(cluster::config))
         .with_override_session_builder(Arc::new(cluster::session_state));
+    config.override_physical_codec = Some(Arc::new(cluster::settings_codec::SettingsCodec::default()));
     let ballista = BallistaCluster::new_from_config(&config).await.map_err(|e| e.to_string())?;
     start_server(ballista, address, Arc::new(config)).await.map_err(|e| format!("{address}: {e}"))
 }

@@ -5,12 +5,15 @@
 //! physically and cuts it into stages, executors decode the stages and run them. All three
 //! resolve fansql's functions by name, so each registers the same set, and each config carries
 //! the `fansql.*` extension, because the client sends its settings with every query: a
-//! `SET fansql.llm.model = ...` on the client reaches every task. The stock Ballista binaries
-//! know none of this, hence `fansql-scheduler` and `fansql-executor`.
+//! `SET fansql.llm.model = ...` on the client reaches every task. Functions that carry their
+//! settings (`fansql.threads`, plot folder and size) are made from those settings by the
+//! scheduler and shipped with them to the executors by [`settings_codec`]. The stock Ballista
+//! binaries know none of this, hence `fansql-scheduler` and `fansql-executor`.
 
 mod constant_leaves;
 pub mod csv_copy;
 pub mod logging;
+pub mod settings_codec;
 pub mod tables;
 
 use std::future::Future;
@@ -22,6 +25,7 @@ use ballista::prelude::SessionContextExt;
 use ballista_core::config::BALLISTA_ADAPTIVE_PLANNER_ENABLED;
 use ballista_core::extension::SessionConfigExt;
 use ballista_core::registry::BallistaFunctionRegistry;
+use ballista_core::serde::{BallistaCodec, BallistaLogicalExtensionCodec};
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::context::SessionConfig;
 use datafusion::execution::runtime_env::RuntimeEnv;
@@ -68,6 +72,15 @@ pub fn session_state(config: SessionConfig) -> Result<SessionState> {
 /// The functions an executor decodes stage plans with: the built-ins and fansql's.
 pub fn function_registry() -> Result<BallistaFunctionRegistry> {
     Ok(BallistaFunctionRegistry::from(&session_state(config())?))
+}
+
+/// The plan codec of the scheduler and executors: Ballista's, with fansql functions' settings
+/// shipped along ([`settings_codec`]).
+pub fn codec() -> BallistaCodec {
+    BallistaCodec::new(
+        Arc::new(BallistaLogicalExtensionCodec::default()),
+        Arc::new(settings_codec::SettingsCodec::default()),
+    )
 }
 
 /// A client session that plans here and runs every query on the Ballista cluster whose

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ballista_core::serde::protobuf::scheduler_grpc_client::SchedulerGrpcClient;
-use ballista_core::serde::BallistaCodec;
 use fansql::cluster;
 
 /// A runtime for the in-process cluster: the scheduler's planner recurses deeply on the longer
@@ -24,7 +23,7 @@ pub async fn in_process_cluster() -> String {
     let scheduler = ballista_scheduler::standalone::new_standalone_scheduler_with_builder(
         Arc::new(cluster::session_state),
         Arc::new(cluster::config),
-        BallistaCodec::default(),
+        cluster::codec(),
     )
     .await
     .expect("scheduler");
@@ -43,7 +42,7 @@ pub async fn in_process_cluster() -> String {
             1,
             Arc::new(cluster::config),
             Arc::new(|_| cluster::runtime()),
-            BallistaCodec::default(),
+            cluster::codec(),
             cluster::function_registry().expect("function registry"),
         )
         .await

@@ -13,14 +13,12 @@ use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Vol
 use crate::args::{check_arity, partition_constant};
 use crate::clustering::kmeans::{kmeans, KMeansOptions, DEFAULT_MAX_ITER, DEFAULT_N_INIT, DEFAULT_TOL};
 use crate::clustering::matrix::read_matrix;
+use crate::clustering::parallel::with_threads;
 use crate::doc_sections::CLUSTERS;
+use crate::run_settings::RunSettings;
 use crate::vectors::check_vector;
 
 const DEFAULT_SEED: i64 = 0;
-
-static KMEANS: LazyLock<Arc<WindowUDF>> = LazyLock::new(|| Arc::new(WindowUDF::from(KMeans::new("kmeans"))));
-static KMEANS_ASSIGN: LazyLock<Arc<WindowUDF>> =
-    LazyLock::new(|| Arc::new(WindowUDF::from(KMeans::new("kmeans_assign"))));
 
 const ARGUMENTS: [(&str, &str); 4] = [
     ("vec", "A vector (List or FixedSizeList of Float32/Float64), e.g. an embedding."),
@@ -76,25 +74,30 @@ static KMEANS_ASSIGN_DOC: LazyLock<Documentation> = LazyLock::new(|| {
         .build()
 });
 
-/// The shared `kmeans` window function.
-pub fn udwf() -> Arc<WindowUDF> {
-    Arc::clone(&KMEANS)
+/// The `kmeans` window function, running with `settings`.
+pub fn udwf(settings: &RunSettings) -> Arc<WindowUDF> {
+    Arc::new(WindowUDF::from(KMeans::new("kmeans", settings)))
 }
 
-/// The shared `kmeans_assign` window function.
-pub fn assign_udwf() -> Arc<WindowUDF> {
-    Arc::clone(&KMEANS_ASSIGN)
+/// The `kmeans_assign` window function, running with `settings`.
+pub fn assign_udwf(settings: &RunSettings) -> Arc<WindowUDF> {
+    Arc::new(WindowUDF::from(KMeans::new("kmeans_assign", settings)))
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct KMeans {
     name: &'static str,
     signature: Signature,
+    settings: RunSettings,
 }
 
 impl KMeans {
-    fn new(name: &'static str) -> Self {
-        Self { name, signature: Signature::user_defined(Volatility::Immutable) }
+    fn new(name: &'static str, settings: &RunSettings) -> Self {
+        Self { name, signature: Signature::user_defined(Volatility::Immutable), settings: settings.clone() }
+    }
+
+    pub fn settings(&self) -> &RunSettings {
+        &self.settings
     }
 
     fn cluster_only(&self) -> bool {
@@ -130,7 +133,11 @@ impl WindowUDFImpl for KMeans {
     }
 
     fn partition_evaluator(&self, _args: PartitionEvaluatorArgs) -> Result<Box<dyn PartitionEvaluator>> {
-        Ok(Box::new(KMeansEvaluator { name: self.name, cluster_only: self.cluster_only() }))
+        Ok(Box::new(KMeansEvaluator {
+            name: self.name,
+            cluster_only: self.cluster_only(),
+            threads: self.settings.threads,
+        }))
     }
 
     fn field(&self, field_args: WindowUDFFieldArgs) -> Result<FieldRef> {
@@ -147,6 +154,7 @@ impl WindowUDFImpl for KMeans {
 struct KMeansEvaluator {
     name: &'static str,
     cluster_only: bool,
+    threads: usize,
 }
 
 impl PartitionEvaluator for KMeansEvaluator {
@@ -165,8 +173,8 @@ impl PartitionEvaluator for KMeansEvaluator {
         if n_init < 1 {
             return exec_err!("{name}: n_init must be at least 1, got {n_init}");
         }
-        let result =
-            (matrix.rows > 0).then(|| kmeans(&matrix, &KMeansOptions::new(k as usize, seed as u64, n_init as usize)));
+        let options = KMeansOptions::new(k as usize, seed as u64, n_init as usize);
+        let result = (matrix.rows > 0).then(|| with_threads(self.threads, || kmeans(&matrix, &options)));
 
         let mut clusters = Int32Builder::with_capacity(num_rows);
         let mut distances = Float64Builder::with_capacity(num_rows);

@@ -12,6 +12,8 @@ use datafusion::logical_expr::registry::FunctionRegistry;
 use datafusion::logical_expr::{AggregateUDF, Documentation, ScalarUDF, WindowUDF};
 use datafusion::prelude::SessionContext;
 
+use run_settings::RunSettings;
+
 pub mod api;
 mod args;
 pub mod cluster_terms;
@@ -32,24 +34,25 @@ pub mod pca;
 pub mod plot;
 pub mod profile_features;
 pub mod profile_llm;
+pub mod run_settings;
 pub mod silhouette;
 pub mod stage;
 pub mod umap;
 pub mod vector_norm;
 mod vectors;
 
-/// The window functions fansql adds.
-pub fn window_functions() -> Vec<Arc<WindowUDF>> {
+/// The window functions fansql adds, the whole-partition ones running with `settings`.
+pub fn window_functions(settings: &RunSettings) -> Vec<Arc<WindowUDF>> {
     vec![
         conversation_index::udwf(),
         stage::udwf(),
         profile_features::udwf(),
         profile_features::names_udwf(),
-        kmeans::udwf(),
-        kmeans::assign_udwf(),
-        silhouette::udwf(),
-        pca::udwf(),
-        umap::udwf(),
+        kmeans::udwf(settings),
+        kmeans::assign_udwf(settings),
+        silhouette::udwf(settings),
+        pca::udwf(settings),
+        umap::udwf(settings),
         cluster_terms::udwf(),
     ]
 }
@@ -69,11 +72,11 @@ pub fn scalar_functions() -> Vec<Arc<ScalarUDF>> {
     ]
 }
 
-/// The aggregate functions fansql adds.
-pub fn aggregate_functions() -> Vec<Arc<AggregateUDF>> {
+/// The aggregate functions fansql adds, the plots running with `settings`.
+pub fn aggregate_functions(settings: &RunSettings) -> Vec<Arc<AggregateUDF>> {
     vec![
-        plot::plot_scatter::udaf(),
-        plot::plot_scatter_3d::udaf(),
+        plot::plot_scatter::udaf(settings),
+        plot::plot_scatter_3d::udaf(settings),
         experiment::ab_proportion_test::udaf(),
         experiment::ab_mean_test::udaf(),
         experiment::ab_srm::udaf(),
@@ -98,8 +101,6 @@ pub fn with_settings(base: SessionConfig) -> SessionConfig {
 
 /// Registers every fansql function on `ctx`.
 pub fn register_all(ctx: &SessionContext) -> Result<()> {
-    let options = ctx.state().config_options().clone();
-    register_in(&mut *ctx.state_ref().write(), &options)?;
     ctx.add_analyzer_rule(Arc::new(plot::output_paths::PlotOutputPaths));
     apply_settings(ctx)
 }
@@ -107,28 +108,35 @@ pub fn register_all(ctx: &SessionContext) -> Result<()> {
 /// Registers every fansql function, in the variant the settings in `options` call for, in any
 /// function registry: the session state a Ballista scheduler plans with, for one.
 pub fn register_in(registry: &mut dyn FunctionRegistry, options: &ConfigOptions) -> Result<()> {
-    for udwf in window_functions() {
+    let settings = RunSettings::from_options(options);
+    for udwf in window_functions(&settings) {
         registry.register_udwf(udwf)?;
     }
     for udf in scalar_functions().into_iter().chain(embed::udfs(options)) {
         registry.register_udf(udf)?;
     }
-    for udaf in aggregate_functions() {
+    for udaf in aggregate_functions(&settings) {
         registry.register_udaf(udaf)?;
     }
     Ok(())
 }
 
-/// Applies the `fansql.*` settings that DataFusion cannot hand to a function at run time:
-/// re-registers the functions whose return type depends on a setting
-/// (`fansql.embed.output_dimension`) and sets the thread cap of the whole-partition functions
-/// (`fansql.threads`). Call it after SET/RESET (the fansql shell does).
+/// The fansql window function `name` running with `settings` (a cluster process rebuilding the
+/// instance a plan carries).
+pub fn window_function(name: &str, settings: &RunSettings) -> Option<Arc<WindowUDF>> {
+    window_functions(settings).into_iter().find(|f| f.name() == name)
+}
+
+/// The fansql aggregate function `name` running with `settings`.
+pub fn aggregate_function(name: &str, settings: &RunSettings) -> Option<Arc<AggregateUDF>> {
+    aggregate_functions(settings).into_iter().find(|f| f.name() == name)
+}
+
+/// Applies the `fansql.*` settings that DataFusion cannot hand to a function at run time, in
+/// this session only: re-registers the functions whose return type depends on a setting
+/// (`fansql.embed.output_dimension`) and those that carry their settings (thread cap, plot
+/// folder and size; see [`run_settings`]). Call it after SET/RESET (the fansql shell does).
 pub fn apply_settings(ctx: &SessionContext) -> Result<()> {
-    let options = config::FansqlConfig::from_options(ctx.state().config_options());
-    clustering::parallel::set_threads(options.threads);
-    plot::apply(&options);
-    for udf in embed::udfs(ctx.state().config_options()) {
-        ctx.register_udf(udf.as_ref().clone());
-    }
-    Ok(())
+    let options = ctx.state().config_options().clone();
+    register_in(&mut *ctx.state_ref().write(), &options)
 }

@@ -21,6 +21,20 @@ macro_rules! user_defined_function {
             }
         }
     };
+    // A function that carries the settings it runs with (see `crate::run_settings`).
+    ($name:ident, $volatility:expr, RunSettings) => {
+        #[derive(Debug, PartialEq, Eq, Hash)]
+        pub struct $name {
+            signature: datafusion::logical_expr::Signature,
+            pub settings: crate::run_settings::RunSettings,
+        }
+
+        impl $name {
+            pub fn new(settings: crate::run_settings::RunSettings) -> Self {
+                Self { signature: datafusion::logical_expr::Signature::user_defined($volatility), settings }
+            }
+        }
+    };
 }
 
 pub(crate) use user_defined_function;

@@ -11,15 +11,15 @@ use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Vol
 
 use crate::args::{check_arity, partition_constant};
 use crate::clustering::matrix::read_matrix;
+use crate::clustering::parallel::with_threads;
 use crate::clustering::pca::principal_components;
 use crate::doc_sections::CLUSTERS;
 use crate::macros::user_defined_function;
+use crate::run_settings::RunSettings;
 use crate::vectors::check_vector;
 
 const NAME: &str = "pca";
 const SYNTAX: &str = "pca(vec, n_components) OVER (PARTITION BY ...)";
-
-static UDWF: LazyLock<Arc<WindowUDF>> = LazyLock::new(|| Arc::new(WindowUDF::from(Pca::new())));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -40,12 +40,12 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     .build()
 });
 
-/// The shared `pca` window function.
-pub fn udwf() -> Arc<WindowUDF> {
-    Arc::clone(&UDWF)
+/// The `pca` window function, running with `settings`.
+pub fn udwf(settings: &RunSettings) -> Arc<WindowUDF> {
+    Arc::new(WindowUDF::from(Pca::new(settings.clone())))
 }
 
-user_defined_function!(Pca, Volatility::Immutable);
+user_defined_function!(Pca, Volatility::Immutable, RunSettings);
 
 /// A LIST<FLOAT> column with `width` values per matrix row, NULL where `row_of` is None.
 pub fn coordinate_lists(row_of: &[Option<usize>], coordinates: &[f32], width: usize) -> ArrayRef {
@@ -84,7 +84,7 @@ impl WindowUDFImpl for Pca {
     }
 
     fn partition_evaluator(&self, _args: PartitionEvaluatorArgs) -> Result<Box<dyn PartitionEvaluator>> {
-        Ok(Box::new(PcaEvaluator))
+        Ok(Box::new(PcaEvaluator { threads: self.settings.threads }))
     }
 
     fn field(&self, field_args: WindowUDFFieldArgs) -> Result<FieldRef> {
@@ -97,23 +97,26 @@ impl WindowUDFImpl for Pca {
 }
 
 #[derive(Debug)]
-struct PcaEvaluator;
+struct PcaEvaluator {
+    threads: usize,
+}
 
 impl PartitionEvaluator for PcaEvaluator {
     fn evaluate_all(&mut self, values: &[ArrayRef], _num_rows: usize) -> Result<ArrayRef> {
-        let matrix = read_matrix(NAME, &values[0])?;
-        let components = partition_constant::<Int64Type>(NAME, "n_components", values.get(1), 2)?;
-        if matrix.rows == 0 {
-            return Ok(coordinate_lists(&matrix.row_of, &[], 0));
-        }
-        if components < 1 || components as usize > matrix.dim {
-            return exec_err!(
-                "{NAME}: n_components must be 1 to the vectors' length ({}), got {components}",
-                matrix.dim
-            );
-        }
-        let components = components as usize;
-        let scores = principal_components(&matrix, components, 0);
-        Ok(coordinate_lists(&matrix.row_of, &scores, components))
+        with_threads(self.threads, || evaluate(values))
     }
+}
+
+fn evaluate(values: &[ArrayRef]) -> Result<ArrayRef> {
+    let matrix = read_matrix(NAME, &values[0])?;
+    let components = partition_constant::<Int64Type>(NAME, "n_components", values.get(1), 2)?;
+    if matrix.rows == 0 {
+        return Ok(coordinate_lists(&matrix.row_of, &[], 0));
+    }
+    if components < 1 || components as usize > matrix.dim {
+        return exec_err!("{NAME}: n_components must be 1 to the vectors' length ({}), got {components}", matrix.dim);
+    }
+    let components = components as usize;
+    let scores = principal_components(&matrix, components, 0);
+    Ok(coordinate_lists(&matrix.row_of, &scores, components))
 }

@@ -11,15 +11,15 @@ use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Vol
 
 use crate::args::{check_arity, coerce_text, window_literal};
 use crate::clustering::matrix::{read_matrix, squared_distance, Matrix};
+use crate::clustering::parallel::with_threads;
 use crate::clustering::parallel::{chunk_ranges, map_chunks};
 use crate::doc_sections::CLUSTERS;
 use crate::macros::user_defined_function;
+use crate::run_settings::RunSettings;
 use crate::vectors::check_vector;
 
 const NAME: &str = "silhouette";
 const SYNTAX: &str = "silhouette(vec, cluster [, 'euclidean' | 'cosine']) OVER (PARTITION BY ...)";
-
-static UDWF: LazyLock<Arc<WindowUDF>> = LazyLock::new(|| Arc::new(WindowUDF::from(Silhouette::new())));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -42,12 +42,12 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     .build()
 });
 
-/// The shared `silhouette` window function.
-pub fn udwf() -> Arc<WindowUDF> {
-    Arc::clone(&UDWF)
+/// The `silhouette` window function, running with `settings`.
+pub fn udwf(settings: &RunSettings) -> Arc<WindowUDF> {
+    Arc::new(WindowUDF::from(Silhouette::new(settings.clone())))
 }
 
-user_defined_function!(Silhouette, Volatility::Immutable);
+user_defined_function!(Silhouette, Volatility::Immutable, RunSettings);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Metric {
@@ -86,7 +86,7 @@ impl WindowUDFImpl for Silhouette {
                 return plan_err!("{NAME}: argument 3 (metric) must be 'euclidean' or 'cosine', got {other}")
             }
         };
-        Ok(Box::new(SilhouetteEvaluator { metric }))
+        Ok(Box::new(SilhouetteEvaluator { metric, threads: self.settings.threads }))
     }
 
     fn field(&self, field_args: WindowUDFFieldArgs) -> Result<FieldRef> {
@@ -101,6 +101,7 @@ impl WindowUDFImpl for Silhouette {
 #[derive(Debug)]
 struct SilhouetteEvaluator {
     metric: Metric,
+    threads: usize,
 }
 
 /// Silhouettes of the rows of `m` with `labels` (dense 0..clusters); None when there are fewer
@@ -160,6 +161,12 @@ pub fn silhouettes(m: &Matrix, labels: &[usize], metric: Metric) -> Option<Vec<f
 
 impl PartitionEvaluator for SilhouetteEvaluator {
     fn evaluate_all(&mut self, values: &[ArrayRef], num_rows: usize) -> Result<ArrayRef> {
+        with_threads(self.threads, || self.silhouettes_of(values, num_rows))
+    }
+}
+
+impl SilhouetteEvaluator {
+    fn silhouettes_of(&self, values: &[ArrayRef], num_rows: usize) -> Result<ArrayRef> {
         let matrix = read_matrix(NAME, &values[0])?;
         let clusters = values[1].as_primitive::<Int64Type>();
         // Rows with both a vector and a cluster, numbered densely by cluster value.
@@ -175,12 +182,11 @@ impl PartitionEvaluator for SilhouetteEvaluator {
         distinct.sort_unstable();
         distinct.dedup();
         let labels: Vec<usize> = dense.iter().map(|c| distinct.binary_search(c).unwrap_or(0)).collect();
-        let sub = Matrix {
-            data: kept_rows.iter().flat_map(|&r| matrix.row(matrix.row_of[r].unwrap_or(0)).to_vec()).collect(),
-            dim: matrix.dim,
-            rows: kept_rows.len(),
-            row_of: (0..kept_rows.len()).map(Some).collect(),
-        };
+        let sub = Matrix::dense(
+            kept_rows.iter().flat_map(|&r| matrix.row(matrix.row_of[r].unwrap_or(0)).to_vec()).collect(),
+            matrix.dim,
+            kept_rows.len(),
+        );
         let scores = silhouettes(&sub, &labels, self.metric);
         let mut out = Float64Builder::with_capacity(num_rows);
         let mut next = 0;

@@ -11,17 +11,17 @@ use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Vol
 
 use crate::args::{check_arity, partition_constant};
 use crate::clustering::matrix::read_matrix;
+use crate::clustering::parallel::with_threads;
 use crate::clustering::umap::{umap, UmapOptions, DEFAULT_MIN_DIST, DEFAULT_N_NEIGHBORS};
 use crate::doc_sections::CLUSTERS;
 use crate::macros::user_defined_function;
 use crate::pca::{coordinate_lists, float_list};
+use crate::run_settings::RunSettings;
 use crate::vectors::check_vector;
 
 const NAME: &str = "umap";
 const SYNTAX: &str = "umap(vec, n_components [, n_neighbors [, min_dist [, seed]]]) OVER (PARTITION BY ...)";
 const MAX_COMPONENTS: i64 = 16;
-
-static UDWF: LazyLock<Arc<WindowUDF>> = LazyLock::new(|| Arc::new(WindowUDF::from(Umap::new())));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -49,12 +49,12 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     .build()
 });
 
-/// The shared `umap` window function.
-pub fn udwf() -> Arc<WindowUDF> {
-    Arc::clone(&UDWF)
+/// The `umap` window function, running with `settings`.
+pub fn udwf(settings: &RunSettings) -> Arc<WindowUDF> {
+    Arc::new(WindowUDF::from(Umap::new(settings.clone())))
 }
 
-user_defined_function!(Umap, Volatility::Immutable);
+user_defined_function!(Umap, Volatility::Immutable, RunSettings);
 
 const ARGUMENT_NAMES: [&str; 5] = ["vec", "n_components", "n_neighbors", "min_dist", "seed"];
 
@@ -84,7 +84,7 @@ impl WindowUDFImpl for Umap {
     }
 
     fn partition_evaluator(&self, _args: PartitionEvaluatorArgs) -> Result<Box<dyn PartitionEvaluator>> {
-        Ok(Box::new(UmapEvaluator))
+        Ok(Box::new(UmapEvaluator { threads: self.settings.threads }))
     }
 
     fn field(&self, field_args: WindowUDFFieldArgs) -> Result<FieldRef> {
@@ -97,34 +97,39 @@ impl WindowUDFImpl for Umap {
 }
 
 #[derive(Debug)]
-struct UmapEvaluator;
+struct UmapEvaluator {
+    threads: usize,
+}
 
 impl PartitionEvaluator for UmapEvaluator {
     fn evaluate_all(&mut self, values: &[ArrayRef], _num_rows: usize) -> Result<ArrayRef> {
-        let matrix = read_matrix(NAME, &values[0])?;
-        let components = partition_constant::<Int64Type>(NAME, "n_components", values.get(1), 2)?;
-        let neighbors =
-            partition_constant::<Int64Type>(NAME, "n_neighbors", values.get(2), DEFAULT_N_NEIGHBORS as i64)?;
-        let min_dist = partition_constant::<Float64Type>(NAME, "min_dist", values.get(3), DEFAULT_MIN_DIST)?;
-        let seed = partition_constant::<Int64Type>(NAME, "seed", values.get(4), 0)?;
-        if !(1..=MAX_COMPONENTS).contains(&components) {
-            return exec_err!("{NAME}: n_components must be 1 to {MAX_COMPONENTS}, got {components}");
-        }
-        if neighbors < 2 {
-            return exec_err!("{NAME}: n_neighbors must be at least 2, got {neighbors}");
-        }
-        if !(0.0..=1.0).contains(&min_dist) {
-            return exec_err!("{NAME}: min_dist must be between 0 and 1, got {min_dist}");
-        }
-        let width = components as usize;
-        let layout = match matrix.rows {
-            0 => Vec::new(),
-            1 => vec![0.0; width],
-            _ => umap(
-                &matrix,
-                &UmapOptions { n_components: width, n_neighbors: neighbors as usize, min_dist, seed: seed as u64 },
-            ),
-        };
-        Ok(coordinate_lists(&matrix.row_of, &layout, width))
+        with_threads(self.threads, || evaluate(values))
     }
+}
+
+fn evaluate(values: &[ArrayRef]) -> Result<ArrayRef> {
+    let matrix = read_matrix(NAME, &values[0])?;
+    let components = partition_constant::<Int64Type>(NAME, "n_components", values.get(1), 2)?;
+    let neighbors = partition_constant::<Int64Type>(NAME, "n_neighbors", values.get(2), DEFAULT_N_NEIGHBORS as i64)?;
+    let min_dist = partition_constant::<Float64Type>(NAME, "min_dist", values.get(3), DEFAULT_MIN_DIST)?;
+    let seed = partition_constant::<Int64Type>(NAME, "seed", values.get(4), 0)?;
+    if !(1..=MAX_COMPONENTS).contains(&components) {
+        return exec_err!("{NAME}: n_components must be 1 to {MAX_COMPONENTS}, got {components}");
+    }
+    if neighbors < 2 {
+        return exec_err!("{NAME}: n_neighbors must be at least 2, got {neighbors}");
+    }
+    if !(0.0..=1.0).contains(&min_dist) {
+        return exec_err!("{NAME}: min_dist must be between 0 and 1, got {min_dist}");
+    }
+    let width = components as usize;
+    let layout = match matrix.rows {
+        0 => Vec::new(),
+        1 => vec![0.0; width],
+        _ => umap(
+            &matrix,
+            &UmapOptions { n_components: width, n_neighbors: neighbors as usize, min_dist, seed: seed as u64 },
+        ),
+    };
+    Ok(coordinate_lists(&matrix.row_of, &layout, width))
 }

@@ -68,18 +68,27 @@ pub fn kmeans(m: &Matrix, options: &KMeansOptions) -> KMeansResult {
     relabel_by_size(best, m.dim)
 }
 
-/// Mean over features of the variance of each feature.
+/// Mean over features of the variance of each feature (sums per chunk, combined in chunk order).
 fn mean_variance(m: &Matrix) -> f64 {
     if m.rows == 0 || m.dim == 0 {
         return 0.0;
     }
+    let partials = map_chunks(chunk_ranges(m.rows), |_, range| {
+        let mut sums = vec![0f64; m.dim];
+        let mut squares = vec![0f64; m.dim];
+        for i in range {
+            for ((s, q), &x) in sums.iter_mut().zip(squares.iter_mut()).zip(m.row(i)) {
+                *s += f64::from(x);
+                *q += f64::from(x) * f64::from(x);
+            }
+        }
+        (sums, squares)
+    });
     let mut sums = vec![0f64; m.dim];
     let mut squares = vec![0f64; m.dim];
-    for i in 0..m.rows {
-        for (j, &x) in m.row(i).iter().enumerate() {
-            sums[j] += f64::from(x);
-            squares[j] += f64::from(x) * f64::from(x);
-        }
+    for (partial_sums, partial_squares) in partials {
+        sums.iter_mut().zip(partial_sums).for_each(|(s, p)| *s += p);
+        squares.iter_mut().zip(partial_squares).for_each(|(q, p)| *q += p);
     }
     let n = m.rows as f64;
     sums.iter().zip(&squares).map(|(s, q)| (q / n - (s / n) * (s / n)).max(0.0)).sum::<f64>() / m.dim as f64
@@ -90,7 +99,7 @@ fn seed_centers(m: &Matrix, k: usize, rng: &mut ChaCha8Rng) -> Vec<f32> {
     let trials = 2 + (k as f64).ln().floor() as usize;
     let first = rng.random_range(0..m.rows);
     let mut centers = m.row(first).to_vec();
-    let mut closest: Vec<f64> = distances_to(m, m.row(first));
+    let mut closest: Vec<f64> = distances_to(m, &[first]).swap_remove(0);
     let mut potential: f64 = closest.iter().sum();
     for _ in 1..k {
         let candidates: Vec<usize> = (0..trials)
@@ -107,9 +116,8 @@ fn seed_centers(m: &Matrix, k: usize, rng: &mut ChaCha8Rng) -> Vec<f32> {
             })
             .collect();
         let mut best: Option<(f64, usize, Vec<f64>)> = None;
-        for candidate in candidates {
-            let updated: Vec<f64> =
-                distances_to(m, m.row(candidate)).iter().zip(&closest).map(|(d, c)| d.min(*c)).collect();
+        for (candidate, distances) in candidates.iter().copied().zip(distances_to(m, &candidates)) {
+            let updated: Vec<f64> = distances.iter().zip(&closest).map(|(d, c)| d.min(*c)).collect();
             let candidate_potential: f64 = updated.iter().sum();
             if best.as_ref().is_none_or(|(p, _, _)| candidate_potential < *p) {
                 best = Some((candidate_potential, candidate, updated));
@@ -124,12 +132,19 @@ fn seed_centers(m: &Matrix, k: usize, rng: &mut ChaCha8Rng) -> Vec<f32> {
     centers
 }
 
-/// Squared distance of every row to `point`.
-fn distances_to(m: &Matrix, point: &[f32]) -> Vec<f64> {
-    map_chunks(chunk_ranges(m.rows), |_, range| {
-        range.map(|i| f64::from(squared_distance(m.row(i), point))).collect::<Vec<f64>>()
-    })
-    .concat()
+/// Squared distance of every row to each of the rows `points`, in one pass over the matrix (a
+/// pass per point would read the whole matrix from memory once per candidate).
+fn distances_to(m: &Matrix, points: &[usize]) -> Vec<Vec<f64>> {
+    let per_chunk = map_chunks(chunk_ranges(m.rows), |_, range| {
+        let mut chunk: Vec<Vec<f64>> = vec![Vec::with_capacity(range.len()); points.len()];
+        for i in range {
+            for (out, &p) in chunk.iter_mut().zip(points) {
+                out.push(f64::from(squared_distance(m.row(i), m.row(p))));
+            }
+        }
+        chunk
+    });
+    (0..points.len()).map(|p| per_chunk.iter().flat_map(|chunk| chunk[p].iter().copied()).collect()).collect()
 }
 
 /// Per-point state of Hamerly's algorithm.
@@ -163,7 +178,7 @@ fn run_once(m: &Matrix, k: usize, seed: u64, tol_abs: f64, max_iter: usize) -> K
     let mut upper = vec![0f32; m.rows];
     let mut lower = vec![0f32; m.rows];
     // Exact first assignment.
-    assign(m, &centers, k, &mut labels, &mut upper, &mut lower, None);
+    assign(m, &centers, k, &mut labels, &mut upper, &mut lower, Check::All);
 
     let mut iterations = 0;
     for _ in 0..max_iter {
@@ -173,10 +188,6 @@ fn run_once(m: &Matrix, k: usize, seed: u64, tol_abs: f64, max_iter: usize) -> K
             .map(|c| squared_distance(&centers[c * dim..(c + 1) * dim], &new_centers[c * dim..(c + 1) * dim]).sqrt())
             .collect();
         centers = new_centers;
-        let shift: f64 = moves.iter().map(|p| f64::from(*p) * f64::from(*p)).sum();
-        if shift <= tol_abs {
-            break;
-        }
         // Bounds after the move: upper grows by the own center's move, lower shrinks by the
         // largest move of any other center.
         let (first, second) = largest_two(&moves);
@@ -184,13 +195,27 @@ fn run_once(m: &Matrix, k: usize, seed: u64, tol_abs: f64, max_iter: usize) -> K
             upper[i] += moves[labels[i]];
             lower[i] -= if labels[i] == first.0 { second.1 } else { first.1 };
         }
-        let changed = assign(m, &centers, k, &mut labels, &mut upper, &mut lower, Some(half_gaps(&centers, k, dim)));
+        let shift: f64 = moves.iter().map(|p| f64::from(*p) * f64::from(*p)).sum();
+        if shift <= tol_abs {
+            break;
+        }
+        let changed =
+            assign(m, &centers, k, &mut labels, &mut upper, &mut lower, Check::Bounds(half_gaps(&centers, k, dim)));
         if changed == 0 {
             break;
         }
     }
-    // Final exact pass against the final centers.
-    assign(m, &centers, k, &mut labels, &mut upper, &mut lower, None);
+    // Last pass against the final centers: every point's exact distance to its own center, and
+    // the other centers only where the bounds cannot rule them out.
+    assign(
+        m,
+        &centers,
+        k,
+        &mut labels,
+        &mut upper,
+        &mut lower,
+        Check::BoundsExactDistance(half_gaps(&centers, k, dim)),
+    );
     let inertia = upper.iter().map(|d| f64::from(*d) * f64::from(*d)).sum();
     KMeansResult { labels, distances: upper, centers, inertia, iterations }
 }
@@ -223,9 +248,18 @@ fn half_gaps(centers: &[f32], k: usize, dim: usize) -> Vec<f32> {
         .collect()
 }
 
-/// One assignment step. With `half_gaps` (Hamerly): a point is re-examined only when its upper
-/// bound passes max(half gap of its center, its lower bound). Without: every point exactly.
-/// Returns how many labels changed.
+/// Which points an assignment step examines.
+enum Check {
+    /// Every point against every center.
+    All,
+    /// Hamerly, with half the distance of each center to its nearest other: a point is
+    /// re-examined only when its upper bound passes max(half gap of its center, its lower bound).
+    Bounds(Vec<f32>),
+    /// As `Bounds`, but every point's upper bound is first made its exact distance to its center.
+    BoundsExactDistance(Vec<f32>),
+}
+
+/// One assignment step. Returns how many labels changed.
 fn assign(
     m: &Matrix,
     centers: &[f32],
@@ -233,7 +267,7 @@ fn assign(
     labels: &mut [usize],
     upper: &mut [f32],
     lower: &mut [f32],
-    half_gaps: Option<Vec<f32>>,
+    check: Check,
 ) -> usize {
     let dim = m.dim;
     let ranges = chunk_ranges(m.rows);
@@ -250,14 +284,24 @@ fn assign(
         for (local, i) in range.enumerate() {
             let x = m.row(i);
             let old = bounds.labels[local];
-            if let Some(gaps) = &half_gaps {
-                let bound = gaps[old].max(bounds.lower[local]);
-                if bounds.upper[local] <= bound {
-                    continue;
+            let own_distance = || squared_distance(x, &centers[old * dim..(old + 1) * dim]).sqrt();
+            match &check {
+                Check::All => {}
+                Check::Bounds(gaps) => {
+                    let bound = gaps[old].max(bounds.lower[local]);
+                    if bounds.upper[local] <= bound {
+                        continue;
+                    }
+                    bounds.upper[local] = own_distance();
+                    if bounds.upper[local] <= bound {
+                        continue;
+                    }
                 }
-                bounds.upper[local] = squared_distance(x, &centers[old * dim..(old + 1) * dim]).sqrt();
-                if bounds.upper[local] <= bound {
-                    continue;
+                Check::BoundsExactDistance(gaps) => {
+                    bounds.upper[local] = own_distance();
+                    if bounds.upper[local] <= gaps[old].max(bounds.lower[local]) {
+                        continue;
+                    }
                 }
             }
             let (label, d1, d2) = nearest_two(x, centers, k, dim);

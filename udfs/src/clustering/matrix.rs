@@ -3,11 +3,13 @@
 //!
 //! Embeddings arrive as FixedSizeList<Float32> (or List/LargeList of any float); reading them
 //! through `vectors::rows` would make one `Vec<f64>` per row, which at 100,000 × 1,024 is 800 MB
-//! and slow. Here they are copied once into a flat buffer.
+//! and slow. A FixedSizeList<Float32> column without NULLs (what `embed` returns) is used in
+//! place, its Arrow buffer shared; other columns are copied once into a flat buffer.
 
 use std::sync::Arc;
 
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, FixedSizeListArray};
+use datafusion::arrow::buffer::ScalarBuffer;
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Field, Float32Type};
 use datafusion::common::{exec_err, Result};
@@ -15,7 +17,8 @@ use datafusion::common::{exec_err, Result};
 /// The non-NULL vectors of a partition, in row order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Matrix {
-    pub data: Vec<f32>,
+    /// Row-major values; an Arrow buffer, so a column's own values can be used without a copy.
+    pub data: ScalarBuffer<f32>,
     pub dim: usize,
     pub rows: usize,
     /// For each input row, its row in the matrix (None for a NULL vector or one with a NULL element).
@@ -30,7 +33,12 @@ impl Matrix {
     /// A matrix from rows of equal length (tests and fixtures).
     pub fn from_rows(rows: &[Vec<f32>]) -> Matrix {
         let dim = rows.first().map_or(0, Vec::len);
-        Matrix { data: rows.concat(), dim, rows: rows.len(), row_of: (0..rows.len()).map(Some).collect() }
+        Matrix::dense(rows.concat(), dim, rows.len())
+    }
+
+    /// A matrix of `rows` rows, every one kept, from row-major values.
+    pub fn dense(data: Vec<f32>, dim: usize, rows: usize) -> Matrix {
+        Matrix { data: data.into(), dim, rows, row_of: (0..rows).map(Some).collect() }
     }
 }
 
@@ -45,6 +53,15 @@ pub fn read_matrix(function: &str, values: &ArrayRef) -> Result<Matrix> {
     };
     let dim = dim_hint.unwrap_or(0);
     let items = list.values().as_primitive::<Float32Type>();
+    if list.null_count() == 0 && items.null_count() == 0 {
+        // The values buffer holds exactly the list's rows (slicing a FixedSizeList slices it).
+        return Ok(Matrix {
+            data: items.values().clone(),
+            dim,
+            rows: list.len(),
+            row_of: (0..list.len()).map(Some).collect(),
+        });
+    }
     let mut data = Vec::with_capacity(list.len() * dim);
     let mut row_of = Vec::with_capacity(list.len());
     for row in 0..list.len() {
@@ -59,7 +76,7 @@ pub fn read_matrix(function: &str, values: &ArrayRef) -> Result<Matrix> {
         }
     }
     let rows = row_of.iter().flatten().count();
-    Ok(Matrix { data, dim, rows, row_of })
+    Ok(Matrix { data: data.into(), dim, rows, row_of })
 }
 
 fn read_variable(function: &str, values: &ArrayRef) -> Result<Matrix> {
@@ -94,7 +111,7 @@ fn read_variable(function: &str, values: &ArrayRef) -> Result<Matrix> {
         row_of.push(Some(rows));
         rows += 1;
     }
-    Ok(Matrix { data, dim: dim.unwrap_or(0), rows, row_of })
+    Ok(Matrix { data: data.into(), dim: dim.unwrap_or(0), rows, row_of })
 }
 
 /// Lanes of independent partial sums in the kernels: enough for the compiler to keep four
@@ -152,6 +169,29 @@ pub fn dot(a: &[f32], b: &[f32]) -> f32 {
         return unsafe { dot_avx2(a, b) };
     }
     lane_sum(a, b, product)
+}
+
+/// `into += w · x`, element by element (no reordering, so the same bits on every instruction
+/// set), vectorized like [`dot`].
+#[inline]
+pub fn axpy(w: f32, x: &[f32], into: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor supports AVX2, checked just above.
+        return unsafe { axpy_avx2(w, x, into) };
+    }
+    axpy_lanes(w, x, into)
+}
+
+#[inline(always)]
+fn axpy_lanes(w: f32, x: &[f32], into: &mut [f32]) {
+    into.iter_mut().zip(x).for_each(|(s, &v)| *s += w * v);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn axpy_avx2(w: f32, x: &[f32], into: &mut [f32]) {
+    axpy_lanes(w, x, into)
 }
 
 /// Squared Euclidean distance, vectorized like [`dot`].

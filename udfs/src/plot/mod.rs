@@ -3,15 +3,15 @@
 //!
 //! Both share the point accumulator below. Relative paths land under `fansql.output_dir` (which
 //! `fansql run --out DIR` sets), as saved queries' COPY targets do. DataFusion gives aggregate
-//! accumulators no session settings, so the settings they need are copied here by
-//! [`crate::apply_settings`].
+//! accumulators no session settings, so each function instance carries the ones it needs
+//! (`crate::run_settings`).
 
 pub mod output_paths;
 pub mod plot_scatter;
 pub mod plot_scatter_3d;
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, ListArray};
 use datafusion::arrow::compute::cast;
@@ -20,37 +20,13 @@ use datafusion::common::{exec_err, plan_err, DataFusionError, Result, ScalarValu
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Documentation, Signature, Volatility};
 
-use crate::config::FansqlOptions;
+use crate::run_settings::RunSettings;
 
-/// The settings plots need, as last applied.
-#[derive(Debug, Clone)]
-pub struct PlotSettings {
-    pub output_dir: String,
-    pub width: u32,
-    pub height: u32,
-}
-
-static SETTINGS: RwLock<PlotSettings> =
-    RwLock::new(PlotSettings { output_dir: String::new(), width: 1200, height: 900 });
-
-pub fn apply(options: &FansqlOptions) {
-    if let Ok(mut settings) = SETTINGS.write() {
-        *settings = PlotSettings {
-            output_dir: options.output_dir.clone(),
-            width: options.plot.width.clamp(100, 10_000) as u32,
-            height: options.plot.height.clamp(100, 10_000) as u32,
-        };
-    }
-}
-
-pub fn settings() -> PlotSettings {
-    SETTINGS.read().map(|s| s.clone()).unwrap_or(PlotSettings { output_dir: String::new(), width: 1200, height: 900 })
-}
-
-/// Where `path` is written: under `fansql.output_dir` when relative; its folder is created.
-pub fn resolve_output(function: &str, path: &str) -> Result<PathBuf> {
+/// Where `path` is written: under `output_dir` (`fansql.output_dir`) when relative; its folder
+/// is created.
+pub fn resolve_output(function: &str, path: &str, output_dir: &str) -> Result<PathBuf> {
     let given = PathBuf::from(path);
-    let dir = settings().output_dir;
+    let dir = output_dir;
     let resolved = if given.is_relative() && !dir.is_empty() { PathBuf::from(dir).join(given) } else { given };
     if let Some(parent) = resolved.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
@@ -156,8 +132,9 @@ impl Layout {
     }
 }
 
-/// Draws `points` to the file at the path, with the plot title and axis titles.
-pub type Draw = fn(&Layout, &[Point], &str, &Titles) -> Result<()>;
+/// Draws `points` to the file at the path, with the plot title and axis titles, in the size the
+/// settings give.
+pub type Draw = fn(&Layout, &[Point], &str, &Titles, &RunSettings) -> Result<()>;
 
 /// The plot title and one title per axis ("x", "y", "z" when not given).
 #[derive(Debug, Clone)]
@@ -174,11 +151,12 @@ pub struct PointsAccumulator {
     path: Option<String>,
     titles: Vec<Option<String>>,
     draw: Draw,
+    settings: RunSettings,
 }
 
 impl PointsAccumulator {
-    pub fn new(layout: Layout, draw: Draw) -> Self {
-        Self { layout, points: Vec::new(), path: None, titles: vec![None; 1 + layout.dims], draw }
+    pub fn new(layout: Layout, draw: Draw, settings: RunSettings) -> Self {
+        Self { layout, points: Vec::new(), path: None, titles: vec![None; 1 + layout.dims], draw, settings }
     }
 
     fn take_text(slot: &mut Option<String>, column: &ArrayRef, function: &str, what: &str) -> Result<()> {
@@ -238,7 +216,7 @@ impl Accumulator for PointsAccumulator {
         if path.trim().is_empty() {
             return exec_err!("{name}: the path is empty");
         }
-        let resolved = resolve_output(name, &path)?;
+        let resolved = resolve_output(name, &path, &self.settings.output_dir)?;
         let resolved_text = resolved.to_string_lossy().into_owned();
         let titles = Titles {
             title: self.titles[0].clone().unwrap_or_default(),
@@ -248,7 +226,7 @@ impl Accumulator for PointsAccumulator {
                 .map(|(default, given)| given.clone().unwrap_or_else(|| default.to_string()))
                 .collect(),
         };
-        (self.draw)(&self.layout, &self.points, &resolved_text, &titles)?;
+        (self.draw)(&self.layout, &self.points, &resolved_text, &titles, &self.settings)?;
         Ok(ScalarValue::Utf8(Some(resolved_text)))
     }
 
@@ -302,26 +280,37 @@ impl Accumulator for PointsAccumulator {
     }
 }
 
-/// A plot aggregate: its argument layout, how it draws, and its documentation. Volatile: it
-/// writes a file, so it must run every time.
+/// A plot aggregate: its argument layout, how it draws, its documentation and the settings it
+/// runs with. Volatile: it writes a file, so it must run every time.
 #[derive(Debug)]
 pub struct PlotFunction {
     layout: Layout,
     draw: Draw,
     doc: &'static std::sync::LazyLock<Documentation>,
     signature: Signature,
+    settings: RunSettings,
 }
 
 impl PlotFunction {
-    pub fn new(layout: Layout, draw: Draw, doc: &'static std::sync::LazyLock<Documentation>) -> Self {
-        Self { layout, draw, doc, signature: Signature::user_defined(Volatility::Volatile) }
+    pub fn new(
+        layout: Layout,
+        draw: Draw,
+        doc: &'static std::sync::LazyLock<Documentation>,
+        settings: &RunSettings,
+    ) -> Self {
+        Self { layout, draw, doc, signature: Signature::user_defined(Volatility::Volatile), settings: settings.clone() }
+    }
+
+    pub fn settings(&self) -> &RunSettings {
+        &self.settings
     }
 }
 
-// Functions are told apart by name (the draw function and documentation follow from it).
+// Functions are told apart by name and settings (the draw function and documentation follow
+// from the name).
 impl PartialEq for PlotFunction {
     fn eq(&self, other: &Self) -> bool {
-        self.layout == other.layout
+        self.layout == other.layout && self.settings == other.settings
     }
 }
 
@@ -330,6 +319,7 @@ impl Eq for PlotFunction {}
 impl std::hash::Hash for PlotFunction {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.layout.hash(state);
+        self.settings.hash(state);
     }
 }
 
@@ -351,7 +341,7 @@ impl AggregateUDFImpl for PlotFunction {
     }
 
     fn accumulator(&self, _args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        Ok(Box::new(PointsAccumulator::new(self.layout, self.draw)))
+        Ok(Box::new(PointsAccumulator::new(self.layout, self.draw, self.settings.clone())))
     }
 
     fn state_fields(&self, _args: StateFieldsArgs) -> Result<Vec<FieldRef>> {

@@ -9,8 +9,9 @@ use datafusion::logical_expr::{AggregateUDF, Documentation};
 use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 
-use super::{ordered_labels, settings, write_error, Layout, PlotFunction, Point, Titles, PALETTE};
+use super::{ordered_labels, write_error, Layout, PlotFunction, Point, Titles, PALETTE};
 use crate::doc_sections::PLOTS;
+use crate::run_settings::RunSettings;
 
 const LAYOUT: Layout = Layout {
     name: "plot_scatter",
@@ -18,9 +19,6 @@ const LAYOUT: Layout = Layout {
     dims: 2,
     hover: false,
 };
-
-static UDAF: LazyLock<Arc<AggregateUDF>> =
-    LazyLock::new(|| Arc::new(AggregateUDF::from(PlotFunction::new(LAYOUT, draw, &DOC))));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -46,9 +44,9 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     .build()
 });
 
-/// The shared `plot_scatter` aggregate function.
-pub fn udaf() -> Arc<AggregateUDF> {
-    Arc::clone(&UDAF)
+/// The `plot_scatter` aggregate function, running with `settings` (output folder, picture size).
+pub fn udaf(settings: &RunSettings) -> Arc<AggregateUDF> {
+    Arc::new(AggregateUDF::from(PlotFunction::new(LAYOUT, draw, &DOC, settings)))
 }
 
 static FONT: Once = Once::new();
@@ -71,10 +69,9 @@ fn padded_range(values: impl Iterator<Item = f64>) -> std::ops::Range<f64> {
     lo - pad..hi + pad
 }
 
-fn draw(_layout: &Layout, points: &[Point], path: &str, titles: &Titles) -> Result<()> {
+fn draw(_layout: &Layout, points: &[Point], path: &str, titles: &Titles, settings: &RunSettings) -> Result<()> {
     register_built_in_font();
-    let size = settings();
-    let (width, height) = (size.width, size.height);
+    let (width, height) = (settings.plot_width, settings.plot_height);
     let mut pixels = vec![255u8; width as usize * height as usize * 3];
     let fail = |e: &dyn std::fmt::Display| write_error(LAYOUT.name, path, e);
     {

@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::{ordered_labels, write_error, Layout, PlotFunction, Point, Titles, PALETTE};
 use crate::doc_sections::PLOTS;
+use crate::run_settings::RunSettings;
 
 const LAYOUT: Layout = Layout {
     name: "plot_scatter_3d",
@@ -20,9 +21,6 @@ const LAYOUT: Layout = Layout {
     dims: 3,
     hover: true,
 };
-
-static UDAF: LazyLock<Arc<AggregateUDF>> =
-    LazyLock::new(|| Arc::new(AggregateUDF::from(PlotFunction::new(LAYOUT, draw, &DOC))));
 
 static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     Documentation::builder(
@@ -47,9 +45,9 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
     .build()
 });
 
-/// The shared `plot_scatter_3d` aggregate function.
-pub fn udaf() -> Arc<AggregateUDF> {
-    Arc::clone(&UDAF)
+/// The `plot_scatter_3d` aggregate function, running with `settings` (output folder, picture size).
+pub fn udaf(settings: &RunSettings) -> Arc<AggregateUDF> {
+    Arc::new(AggregateUDF::from(PlotFunction::new(LAYOUT, draw, &DOC, settings)))
 }
 
 /// Text safe inside HTML.
@@ -75,7 +73,7 @@ pub fn page(points: &[Point], titles: &Titles) -> String {
     TEMPLATE.replace("__TITLE__", &html_escape(&titles.title)).replace("__DATA__", &payload)
 }
 
-fn draw(_layout: &Layout, points: &[Point], path: &str, titles: &Titles) -> Result<()> {
+fn draw(_layout: &Layout, points: &[Point], path: &str, titles: &Titles, _settings: &RunSettings) -> Result<()> {
     std::fs::write(path, page(points, titles)).map_err(|e| write_error(LAYOUT.name, path, e))
 }
 
