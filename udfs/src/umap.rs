@@ -31,9 +31,9 @@ static DOC: LazyLock<Documentation> = LazyLock::new(|| {
          fuzzy-union symmetrization, SGD with 5 negative samples per edge, 500 epochs up to \
          10,000 rows else 200, a and b fitted to min_dist). The initial layout is the first \
          principal components (umap-learn's default is a spectral layout). Deterministic for a \
-         seed. Exact neighbours cost rows² × dim: about 11 s for 10,000 × 1,024 on one core, \
-         growing with the square of the rows (fansql.threads caps the threads). NULL vectors give \
-         NULL and are left out.",
+         seed. 10,000 × 1,024 takes about 5 s on one core; exact neighbours cost rows² × dim, so \
+         the time grows with the square of the rows (fansql.threads caps the threads). Memory: \
+         the partition's vectors plus about 1 KB per row. NULL vectors give NULL and are left out.",
         SYNTAX,
     )
     .with_argument("vec", "A vector (List or FixedSizeList of numbers).")
