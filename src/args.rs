@@ -35,11 +35,10 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Args)]
 pub struct SessionArgs {
-    /// Memory for query execution, e.g. 512m, 8g; sorts and aggregations spill to disk beyond
-    /// it. Default: $FANSQL_MEMORY_LIMIT, else no limit. (DataFusion 55's external sort needs
-    /// room to merge: below about 8g the 10M-message pipeline fails rather than spills.)
-    #[arg(long, value_name = "SIZE", global = true, value_parser = parse_size)]
-    pub memory_limit: Option<usize>,
+    /// Memory for query execution, e.g. 512m, 8g, or `none` for no cap; sorts and aggregations
+    /// spill to disk beyond it. Default: $FANSQL_MEMORY_LIMIT, else 2g.
+    #[arg(long, value_name = "SIZE", global = true, value_parser = parse_memory_limit)]
+    pub memory_limit: Option<MemoryLimit>,
 
     /// Conversation logs to load as `raw_messages`/`messages`: a file, folder or glob of CSV,
     /// Parquet or JSON/NDJSON, local or s3://, gs://, http(s):// (repeatable).
@@ -141,6 +140,21 @@ pub enum Command {
 }
 
 /// Parses a size such as `512m`, `1.5g`, `2GB` or a plain number of bytes.
+/// A cap on execution memory, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemoryLimit {
+    Bytes(usize),
+    Unlimited,
+}
+
+/// `none` (or `unlimited`, `0`) or a size like 512m.
+pub fn parse_memory_limit(text: &str) -> Result<MemoryLimit, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "none" | "unlimited" | "0" => Ok(MemoryLimit::Unlimited),
+        _ => parse_size(text).map(MemoryLimit::Bytes),
+    }
+}
+
 pub fn parse_size(text: &str) -> Result<usize, String> {
     let lower = text.trim().to_ascii_lowercase();
     let digits_end = lower.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(lower.len());
@@ -172,5 +186,8 @@ mod tests {
         assert_eq!(parse_size("2GiB"), Ok(2 << 30));
         assert!(parse_size("lots").is_err());
         assert!(parse_size("10").is_err());
+        assert_eq!(parse_memory_limit("none"), Ok(MemoryLimit::Unlimited));
+        assert_eq!(parse_memory_limit("0"), Ok(MemoryLimit::Unlimited));
+        assert_eq!(parse_memory_limit("4g"), Ok(MemoryLimit::Bytes(4 << 30)));
     }
 }

@@ -15,6 +15,7 @@ use datafusion::execution::runtime_env::{RuntimeEnv, RuntimeEnvBuilder};
 use datafusion::prelude::SessionContext;
 use fansql_udfs::config::{EmbedProvider, FansqlConfig, LlmProvider};
 
+use crate::args::{parse_memory_limit, MemoryLimit};
 use crate::cluster::tables::ClusterTables;
 use crate::data_source::{self, DataSource};
 use crate::messages_view;
@@ -26,17 +27,27 @@ pub const SAMPLE_DATA: &str = "data/sample/";
 pub const NO_DATA_HINT: &str = "no conversation logs loaded: pass --data PATH (CSV, Parquet or JSON; \
      file, folder, glob or s3://, gs://, http(s):// URL) or set FANSQL_DATA";
 
-/// The execution memory budget: `--memory-limit`, else `$FANSQL_MEMORY_LIMIT`, else none.
-pub fn memory_limit(flag: Option<usize>) -> Result<Option<usize>> {
-    if flag.is_some() {
-        return Ok(flag);
-    }
-    match std::env::var("FANSQL_MEMORY_LIMIT") {
-        Ok(text) if !text.trim().is_empty() => crate::args::parse_size(&text)
-            .map(Some)
-            .map_err(|e| DataFusionError::Plan(format!("FANSQL_MEMORY_LIMIT: {e}"))),
-        _ => Ok(None),
-    }
+/// Execution memory when neither `--memory-limit` nor `$FANSQL_MEMORY_LIMIT` says. Sorts and
+/// aggregations spill beyond it; without a cap DataFusion's sort holds its whole input (3 GB for
+/// the 10M-message pipeline, which runs faster capped: BENCHMARKS.md). Operators that cannot
+/// spill (whole-partition windows such as kmeans, hash-join build sides) fail beyond it, with a
+/// hint to raise it.
+pub const DEFAULT_MEMORY_LIMIT: usize = 2 << 30;
+
+/// The execution memory budget: `--memory-limit`, else `$FANSQL_MEMORY_LIMIT`, else
+/// [`DEFAULT_MEMORY_LIMIT`]; None means no cap (`none`).
+pub fn memory_limit(flag: Option<MemoryLimit>) -> Result<Option<usize>> {
+    let limit = match (flag, std::env::var("FANSQL_MEMORY_LIMIT")) {
+        (Some(given), _) => given,
+        (None, Ok(text)) if !text.trim().is_empty() => {
+            parse_memory_limit(&text).map_err(|e| DataFusionError::Plan(format!("FANSQL_MEMORY_LIMIT: {e}")))?
+        }
+        _ => MemoryLimit::Bytes(DEFAULT_MEMORY_LIMIT),
+    };
+    Ok(match limit {
+        MemoryLimit::Bytes(bytes) => Some(bytes),
+        MemoryLimit::Unlimited => None,
+    })
 }
 
 /// A context with fansql's settings and functions, and no tables. With a memory limit,
@@ -88,10 +99,12 @@ pub fn configure(base: SessionConfig) -> SessionConfig {
     let mut config = fansql_udfs::with_settings(base);
     // Logs are often kept in dated sub-folders (chat/2025-04/...): a folder means all below it.
     config.options_mut().execution.listing_table_ignore_subdirectory = false;
-    // Parquet text as plain Utf8, not Utf8View: the 10M-message pipeline runs in 23.6 s instead
-    // of 28.8 s (BENCHMARKS.md), and view batches report the size of every page they point into,
-    // which misleads memory-limited sorts.
+    // Text as plain Utf8, not Utf8View, both read from Parquet and from `CAST(x AS VARCHAR)` (the
+    // messages view casts every text column): view batches report the size of every buffer
+    // they point into, so a memory-limited sort counts the same pages many times and cannot
+    // spill in a useful way, and the 10M-message pipeline is faster on Utf8 (BENCHMARKS.md).
     config.options_mut().execution.parquet.schema_force_view_types = false;
+    config.options_mut().sql_parser.map_string_types_to_utf8view = false;
     config
 }
 

@@ -294,3 +294,24 @@ fn the_bundled_pipeline_runs_offline_and_deterministically() {
     assert_eq!(counts.len(), 3, "{text} {}", stderr(&check));
     assert!(counts[0] != "0" && counts.iter().all(|c| *c == counts[0]), "one vector per stage text: {text}");
 }
+
+#[test]
+fn memory_limit_caps_execution_and_says_how_to_raise_it() {
+    let bad = run(&["--memory-limit", "lots", "-c", "SELECT 1"]);
+    assert_one_line_error(&bad, &["--memory-limit", "lots"]);
+    // A hash join's build side cannot spill: past a 1 MiB cap the query fails, saying how to
+    // raise the cap, once.
+    let join = "SELECT count(*) FROM generate_series(1, 300000) a(x) JOIN generate_series(1, 300000) b(y) ON x = y";
+    let capped = run(&["--memory-limit", "1m", "-c", join]);
+    assert_one_line_error(&capped, &["Resources exhausted", "--memory-limit"]);
+    assert_eq!(stderr(&capped).matches("--memory-limit").count(), 1, "{}", stderr(&capped));
+    let uncapped = run(&["--memory-limit", "none", "-c", join]);
+    assert!(uncapped.status.success(), "{}", stderr(&uncapped));
+    assert!(stdout(&uncapped).contains("300000"), "{}", stdout(&uncapped));
+}
+
+#[test]
+fn async_functions_nested_in_a_window_get_a_clear_error() {
+    let nested = run(&["-c", "SELECT count(c) FROM (SELECT kmeans(embed(fan_message), 2) OVER () AS c FROM messages)"]);
+    assert_one_line_error(&nested, &["embed()", "subquery or WITH clause"]);
+}
