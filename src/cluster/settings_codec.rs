@@ -80,41 +80,47 @@ impl PhysicalExtensionCodec for SettingsCodec {
     }
 
     fn try_decode_udaf(&self, name: &str, buf: &[u8]) -> Result<Arc<AggregateUDF>> {
-        if !buf.is_empty() {
-            if let Some(udaf) = fansql_udfs::aggregate_function(name, &RunSettings::from_bytes(buf)?) {
-                return Ok(udaf);
-            }
-        }
-        self.ballista.try_decode_udaf(name, buf)
+        decode(name, buf, fansql_udfs::aggregate_function, || self.ballista.try_decode_udaf(name, buf))
     }
 
     fn try_encode_udaf(&self, node: &AggregateUDF, buf: &mut Vec<u8>) -> Result<()> {
         match run_settings::of_aggregate_function(node) {
-            Some(settings) => {
-                buf.extend(settings.to_bytes());
-                Ok(())
-            }
+            Some(settings) => encode(settings, buf),
             None => self.ballista.try_encode_udaf(node, buf),
         }
     }
 
     fn try_decode_udwf(&self, name: &str, buf: &[u8]) -> Result<Arc<WindowUDF>> {
-        if !buf.is_empty() {
-            if let Some(udwf) = fansql_udfs::window_function(name, &RunSettings::from_bytes(buf)?) {
-                return Ok(udwf);
-            }
-        }
-        self.ballista.try_decode_udwf(name, buf)
+        decode(name, buf, fansql_udfs::window_function, || self.ballista.try_decode_udwf(name, buf))
     }
 
     fn try_encode_udwf(&self, node: &WindowUDF, buf: &mut Vec<u8>) -> Result<()> {
         match run_settings::of_window_function(node) {
-            Some(settings) => {
-                buf.extend(settings.to_bytes());
-                Ok(())
-            }
+            Some(settings) => encode(settings, buf),
             None => self.ballista.try_encode_udwf(node, buf),
         }
+    }
+}
+
+fn encode(settings: &RunSettings, buf: &mut Vec<u8>) -> Result<()> {
+    buf.extend(settings.to_bytes());
+    Ok(())
+}
+
+/// The fansql function `name` made with the settings in `buf`, when `buf` carries settings and
+/// `make` knows the name; otherwise what Ballista's codec decodes.
+fn decode<F>(
+    name: &str,
+    buf: &[u8],
+    make: impl Fn(&str, &RunSettings) -> Option<Arc<F>>,
+    ballista: impl FnOnce() -> Result<Arc<F>>,
+) -> Result<Arc<F>> {
+    if buf.is_empty() {
+        return ballista();
+    }
+    match make(name, &RunSettings::from_bytes(buf)?) {
+        Some(function) => Ok(function),
+        None => ballista(),
     }
 }
 
