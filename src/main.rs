@@ -20,6 +20,10 @@ use datafusion::prelude::SessionContext;
 use fansql::cluster::{self, tables::ClusterTables};
 use fansql::{generate, saved_queries, session};
 
+/// mimalloc rather than glibc's malloc: see the note on the dependency in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
