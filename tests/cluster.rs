@@ -6,13 +6,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::cluster::{cluster_runtime, in_process_cluster};
-use common::{assert_one_line_error, run, stderr, stdout, temp_dir};
+use common::{assert_one_line_error, free_port, run, stderr, stdout, temp_dir};
 use datafusion::arrow::util::pretty::pretty_format_batches;
 use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionContext};
 
@@ -176,10 +175,6 @@ fn an_unreachable_scheduler_is_a_one_line_error() {
     assert_one_line_error(&output, &[&format!("--cluster {url}"), "cannot reach the scheduler"]);
     let output = run(&["--cluster", "scheduler:50050", "-c", "SELECT 1"]);
     assert_one_line_error(&output, &["--cluster scheduler:50050", "df://HOST:PORT"]);
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// Kills the cluster processes when the test ends, passing or not.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -30,10 +30,6 @@ fn psql_available() -> bool {
         println!("skipped: psql not installed (Debian: apt-get install postgresql-client; .ci/run installs it)");
     }
     found
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
 /// Starts the server after running `files`, and waits until it accepts connections.
