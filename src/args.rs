@@ -139,7 +139,6 @@ pub enum Command {
     Cache(crate::cache_command::CacheCommand),
 }
 
-/// Parses a size such as `512m`, `1.5g`, `2GB` or a plain number of bytes.
 /// A cap on execution memory, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemoryLimit {
@@ -155,6 +154,7 @@ pub fn parse_memory_limit(text: &str) -> Result<MemoryLimit, String> {
     }
 }
 
+/// Parses a size such as `512m`, `1.5g`, `2GB` or a plain number of bytes.
 pub fn parse_size(text: &str) -> Result<usize, String> {
     let lower = text.trim().to_ascii_lowercase();
     let digits_end = lower.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(lower.len());

@@ -11,8 +11,7 @@ use datafusion::logical_expr::{Documentation, PartitionEvaluator, Signature, Vol
 
 use crate::args::{check_arity, coerce_text, window_literal};
 use crate::clustering::matrix::{read_matrix, squared_distance, Matrix};
-use crate::clustering::parallel::with_threads;
-use crate::clustering::parallel::{chunk_ranges, map_chunks};
+use crate::clustering::parallel::{chunk_ranges, map_chunks, with_threads};
 use crate::doc_sections::CLUSTERS;
 use crate::macros::user_defined_function;
 use crate::run_settings::RunSettings;
@@ -183,7 +182,10 @@ impl SilhouetteEvaluator {
         distinct.dedup();
         let labels: Vec<usize> = dense.iter().map(|c| distinct.binary_search(c).unwrap_or(0)).collect();
         let sub = Matrix::dense(
-            kept_rows.iter().flat_map(|&r| matrix.row(matrix.row_of[r].unwrap_or(0)).to_vec()).collect(),
+            kept_rows
+                .iter()
+                .flat_map(|&r| matrix.row(matrix.row_of[r].unwrap_or(0)).iter().copied())
+                .collect::<Vec<f32>>(),
             matrix.dim,
             kept_rows.len(),
         );

@@ -37,7 +37,7 @@ impl Matrix {
     }
 
     /// A matrix of `rows` rows, every one kept, from row-major values.
-    pub fn dense(data: Vec<f32>, dim: usize, rows: usize) -> Matrix {
+    pub fn dense(data: impl Into<ScalarBuffer<f32>>, dim: usize, rows: usize) -> Matrix {
         Matrix { data: data.into(), dim, rows, row_of: (0..rows).map(Some).collect() }
     }
 }
@@ -55,12 +55,7 @@ pub fn read_matrix(function: &str, values: &ArrayRef) -> Result<Matrix> {
     let items = list.values().as_primitive::<Float32Type>();
     if list.null_count() == 0 && items.null_count() == 0 {
         // The values buffer holds exactly the list's rows (slicing a FixedSizeList slices it).
-        return Ok(Matrix {
-            data: items.values().clone(),
-            dim,
-            rows: list.len(),
-            row_of: (0..list.len()).map(Some).collect(),
-        });
+        return Ok(Matrix::dense(items.values().clone(), dim, list.len()));
     }
     let mut data = Vec::with_capacity(list.len() * dim);
     let mut row_of = Vec::with_capacity(list.len());

@@ -401,11 +401,11 @@ fn optimize_layout<const D: usize>(layout: &mut [f32], graph: &Graph, rng: &mut 
                 }
                 let sample = point::<D>(layout, s);
                 let dist_sq = layout_distance(&current, &sample);
+                let repulsion = if dist_sq > 0.0 { Some(repulsion_at.at(dist_sq)) } else { None };
                 for d in 0..D {
-                    let grad = if dist_sq > 0.0 {
-                        clip(repulsion_at.at(dist_sq) * (current[d] - sample[d]))
-                    } else {
-                        GRADIENT_CLIP
+                    let grad = match repulsion {
+                        Some(r) => clip(r * (current[d] - sample[d])),
+                        None => GRADIENT_CLIP,
                     };
                     push[d] += grad * alpha;
                 }

@@ -26,8 +26,8 @@ use crate::run_settings::RunSettings;
 /// is created.
 pub fn resolve_output(function: &str, path: &str, output_dir: &str) -> Result<PathBuf> {
     let given = PathBuf::from(path);
-    let dir = output_dir;
-    let resolved = if given.is_relative() && !dir.is_empty() { PathBuf::from(dir).join(given) } else { given };
+    let resolved =
+        if given.is_relative() && !output_dir.is_empty() { PathBuf::from(output_dir).join(given) } else { given };
     if let Some(parent) = resolved.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| DataFusionError::Execution(format!("{function}: cannot create {}: {e}", parent.display())))?;
