@@ -42,9 +42,8 @@ SELECT * EXCLUDE (starts, first_purchase, last_purchase),
   CASE WHEN first_purchase IS NULL OR ts <= first_purchase THEN 'stage_1'
        WHEN ts <= last_purchase THEN 'stage_2' ELSE 'stage_3' END AS stage,
   row_number() OVER w AS pair_message_number,
-  lead(ts) OVER w AS next_message_ts,
-  lead(fan_message) OVER w IS NOT NULL AS next_has_fan_message,
-  sum(CASE WHEN chatter_message IS NOT NULL THEN 1 ELSE 0 END) OVER (PARTITION BY fan_id, model_id ORDER BY ts, row_id ROWS UNBOUNDED PRECEDING)
+  lead(CASE WHEN fan_message IS NOT NULL THEN ts END) OVER w AS next_fan_message_ts,
+  count(chatter_message) OVER (PARTITION BY fan_id, model_id ORDER BY ts, row_id ROWS UNBOUNDED PRECEDING)
     AS pair_chatter_so_far
 FROM marked
 WINDOW w AS (PARTITION BY fan_id, model_id ORDER BY ts, row_id)
@@ -55,10 +54,15 @@ con.execute(f"CREATE VIEW staged_conversations AS SELECT * FROM read_parquet('{s
 
 features = (root / "queries/pipeline/02_conversation_features.sql").read_text()
 features = re.sub(r"--[^\n]*", "", features)
-features = features.replace("first_value(", "first(")
+# fansql's COPY targets and its external table over the features file, in DuckDB's words
 features = re.sub(
-    r"COPY \(SELECT \* FROM conversation_features\) TO '([^']+)' STORED AS (\w+)(\s+OPTIONS \([^)]*\))?",
-    lambda m: f"COPY (SELECT * FROM conversation_features) TO '{out / m.group(1)}' (FORMAT {m.group(2).lower()})",
+    r"\) TO '([^']+)' STORED AS (\w+)(\s+OPTIONS \([^)]*\))?",
+    lambda m: f") TO '{out / m.group(1)}' (FORMAT {m.group(2).lower()})",
+    features,
+)
+features = re.sub(
+    r"CREATE OR REPLACE EXTERNAL TABLE (\w+)\s+STORED AS PARQUET LOCATION '([^']+)'\s+WITH ORDER \([^)]*\)",
+    lambda m: f"CREATE OR REPLACE VIEW {m.group(1)} AS SELECT * FROM read_parquet('{out / m.group(2)}')",
     features,
 )
 for statement in filter(str.strip, features.split(";")):

@@ -24,7 +24,23 @@ use fansql::{generate, saved_queries, session};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in the enum of the mimalloc (v3) that libmimalloc-sys 0.1.49 bundles.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// By default mimalloc returns memory that stayed free for a second to the OS and faults it back
+/// in, zeroing huge pages, when the next batches need it: in the 10M-message pipeline that churn
+/// took 14 % of the CPU time and about 2 s of the wall time (BENCHMARKS.md). Freed memory stays
+/// mapped for reuse instead; the execution memory cap bounds what queries hold either way.
+/// `MIMALLOC_PURGE_DELAY` in the environment still decides when it is set.
+fn keep_freed_memory_for_reuse() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mi_option_set is not thread safe; this runs first in main, before any thread.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+    }
+}
+
 fn main() -> ExitCode {
+    keep_freed_memory_for_reuse();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
@@ -220,4 +236,19 @@ async fn use_output_dir(executor: &mut Executor, out: PathBuf) -> Result<()> {
     session::run_set(&executor.ctx, &format!("SET fansql.output_dir = '{dir}'")).await?;
     executor.out_dir = Some(out);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index names the purge delay: its default in this mimalloc is 1000 ms (the only option
+    /// with that default), unless the environment sets it.
+    #[test]
+    fn purge_delay_option_index_names_the_purge_delay() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return println!("skipped: MIMALLOC_PURGE_DELAY is set in the environment");
+        }
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) }, 1000);
+    }
 }

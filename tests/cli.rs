@@ -295,6 +295,46 @@ fn the_bundled_pipeline_runs_offline_and_deterministically() {
     assert!(counts[0] != "0" && counts.iter().all(|c| *c == counts[0]), "one vector per stage text: {text}");
 }
 
+/// Exports keep the order their queries promise even when a table holds many batches: with
+/// small batches the features and summary tables span both partitions, which read back
+/// interleaved unless the export itself sorts.
+#[test]
+fn pipeline_exports_are_sorted_whatever_the_batching() {
+    let out = temp_dir();
+    let small_batches = write(out.path(), "00_small_batches.sql", b"SET datafusion.execution.batch_size = 50;");
+    let output = run(&[
+        "run",
+        &small_batches,
+        "queries/pipeline/01_staged_conversations.sql",
+        "queries/pipeline/02_conversation_features.sql",
+        "queries/pipeline/03_fan_summary.sql",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = |name: &str| -> Vec<Vec<String>> {
+        let text = fs::read_to_string(out.path().join(name)).unwrap();
+        let mut lines = text.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let column = |c: &str| header.iter().position(|h| *h == c).unwrap();
+        let wanted = match name {
+            "conversation_features.csv" => [column("fan_model_id"), column("started_at")],
+            _ => [column("revenue"), column("fan_model_id")],
+        };
+        lines.map(|l| l.split(',').collect::<Vec<_>>()).map(|r| wanted.iter().map(|&i| r[i].to_string()).collect()).collect()
+    };
+    let features = csv("conversation_features.csv");
+    assert!(features.len() > 500, "{} conversations", features.len());
+    assert!(features.windows(2).all(|w| w[0] <= w[1]), "conversation_features.csv not in (fan_model_id, started_at) order");
+    let summary = csv("fan_summary.csv");
+    let by_revenue = |r: &Vec<String>| (-r[0].parse::<f64>().unwrap(), r[1].clone());
+    assert!(
+        summary.windows(2).all(|w| by_revenue(&w[0]).partial_cmp(&by_revenue(&w[1])) != Some(std::cmp::Ordering::Greater)),
+        "fan_summary.csv not in (revenue DESC, fan_model_id) order"
+    );
+}
+
 #[test]
 fn memory_limit_caps_execution_and_says_how_to_raise_it() {
     let bad = run(&["--memory-limit", "lots", "-c", "SELECT 1"]);

@@ -220,9 +220,9 @@ async fn chatter_performance_on_the_sample() {
     let handled = rows(
         &ctx,
         &format!(
-            "SELECT conversation_id, fan_id, chatter_message IS NOT NULL AND next_has_fan_message \
-                    AND next_message_ts - ts <= INTERVAL '4 hours', \
-                    CAST(date_part('epoch', next_message_ts) - date_part('epoch', ts) AS DOUBLE) \
+            "SELECT conversation_id, fan_id, \
+                    chatter_message IS NOT NULL AND next_fan_message_ts - ts <= INTERVAL '4 hours', \
+                    CAST(date_part('epoch', next_fan_message_ts) - date_part('epoch', ts) AS DOUBLE) \
              FROM staged WHERE chatter_id = '{chatter}'"
         ),
     )

@@ -1,5 +1,6 @@
 -- Stage 2 of the pipeline: one row per conversation with activity, money and churn signals.
--- Output: conversation_features.csv and conversation_features.parquet.
+-- Output: conversation_features.parquet and .csv (each pair's conversations in time order), also
+-- registered as the table conversation_features.
 -- started_at/ended_at are the times of the conversation's first and last message.
 --
 -- Churn-risk signals (all measured at the dataset's latest message, "now"):
@@ -21,7 +22,7 @@
 --                                          went unanswered at the end, or the trend is <= -0.5;
 --                                 'low'    otherwise.
 
-CREATE OR REPLACE TABLE conversation_features AS
+COPY (
 WITH
 dataset AS (SELECT max(ts) AS latest FROM staged_conversations),
 -- One hash aggregation over the staged file: the context each row needs (its position, the next
@@ -31,9 +32,11 @@ dataset AS (SELECT max(ts) AS latest FROM staged_conversations),
 per_conversation AS (
   SELECT
     conversation_id,
-    first_value(fan_model_id) AS fan_model_id,
-    first_value(fan_id) AS fan_id,
-    first_value(model_id) AS model_id,
+    -- one value per conversation; max() rather than first_value(), which DataFusion aggregates
+    -- row by row on text (max has a vectorized grouped path: this step ran 2.5x longer)
+    max(fan_model_id) AS fan_model_id,
+    max(fan_id) AS fan_id,
+    max(model_id) AS model_id,
     count(*) AS message_count,
     count(fan_message) AS fan_message_count,
     count(chatter_message) AS chatter_message_count,
@@ -47,8 +50,8 @@ per_conversation AS (
     max(CASE WHEN purchased THEN ts END) AS last_purchase_ts,
     max(CASE WHEN fan_message IS NOT NULL THEN ts END) AS last_fan_ts,
     avg(CASE WHEN fan_message IS NOT NULL THEN date_part('epoch', ts) END) AS mean_fan_epoch,
-    sum(CASE WHEN chatter_message IS NOT NULL AND next_has_fan_message
-              AND next_message_ts - ts <= INTERVAL '4 hours' THEN 1 ELSE 0 END) AS answered_chatter,
+    sum(CASE WHEN chatter_message IS NOT NULL
+              AND next_fan_message_ts - ts <= INTERVAL '4 hours' THEN 1 ELSE 0 END) AS answered_chatter,
     CASE WHEN count(fan_message) = 0 THEN count(chatter_message)
          ELSE max(pair_chatter_so_far) - max(CASE WHEN fan_message IS NOT NULL THEN pair_chatter_so_far END)
     END AS unanswered_chatter_at_end
@@ -100,9 +103,13 @@ SELECT
     ELSE 'low'
   END AS churn_risk
 FROM signals
-ORDER BY fan_model_id, started;
+ORDER BY fan_model_id, started
+) TO 'conversation_features.parquet' STORED AS PARQUET;
 
-COPY (SELECT * FROM conversation_features) TO 'conversation_features.csv' STORED AS CSV
+-- The file declares its order, so the CSV export below streams it instead of sorting it again.
+CREATE OR REPLACE EXTERNAL TABLE conversation_features
+STORED AS PARQUET LOCATION 'conversation_features.parquet'
+WITH ORDER (fan_model_id ASC, started_at ASC);
+
+COPY (SELECT * FROM conversation_features ORDER BY fan_model_id, started_at) TO 'conversation_features.csv' STORED AS CSV
 OPTIONS ('format.has_header' 'true');
-
-COPY (SELECT * FROM conversation_features) TO 'conversation_features.parquet' STORED AS PARQUET;

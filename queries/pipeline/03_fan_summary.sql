@@ -7,8 +7,8 @@ CREATE OR REPLACE TABLE fan_summary AS
 WITH per_pair AS (
   SELECT
     fan_model_id,
-    first_value(fan_id) AS fan_id,
-    first_value(model_id) AS model_id,
+    max(fan_id) AS fan_id,  -- one value per pair (max: vectorized on text)
+    max(model_id) AS model_id,
     count(*) AS message_count,
     count(DISTINCT conversation_id) AS conversations,
     sum(revenue) AS revenue,
@@ -28,8 +28,8 @@ latest_conversation AS (
   GROUP BY fan_model_id
 )
 SELECT p.*, l.churn_risk, l.hours_since_fan_last_message
-FROM per_pair p JOIN latest_conversation l USING (fan_model_id)
-ORDER BY revenue DESC, fan_model_id;
+FROM per_pair p JOIN latest_conversation l USING (fan_model_id);
 
-COPY (SELECT * FROM fan_summary) TO 'fan_summary.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
-COPY (SELECT * FROM fan_summary) TO 'fan_summary.parquet' STORED AS PARQUET;
+-- A table keeps no row order (DataFusion spreads its rows over partitions), so exports sort.
+COPY (SELECT * FROM fan_summary ORDER BY revenue DESC, fan_model_id) TO 'fan_summary.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
+COPY (SELECT * FROM fan_summary ORDER BY revenue DESC, fan_model_id) TO 'fan_summary.parquet' STORED AS PARQUET;

@@ -5,7 +5,7 @@
 
 CREATE OR REPLACE TABLE fan_profiles AS
 WITH texts AS (
-  SELECT fan_model_id, first_value(fan_id) AS fan_id, first_value(model_id) AS model_id,
+  SELECT fan_model_id, max(fan_id) AS fan_id, max(model_id) AS model_id,  -- one value per pair
          string_agg(fan_message, chr(10) ORDER BY ts, row_id) AS text
   FROM messages
   GROUP BY fan_model_id
@@ -24,10 +24,9 @@ SELECT
   p['purchase_motivations'] AS purchase_motivations,
   p['communication_style'] AS communication_style,
   p['life_events'] AS life_events
-FROM profiled
-ORDER BY fan_model_id;
+FROM profiled;
 
-COPY (SELECT * FROM fan_profiles) TO 'fan_profiles.parquet' STORED AS PARQUET;
+COPY (SELECT * FROM fan_profiles ORDER BY fan_model_id) TO 'fan_profiles.parquet' STORED AS PARQUET;
 
 COPY (
   SELECT fan_model_id, fan_id, model_id,
@@ -41,4 +40,5 @@ COPY (
          array_to_string(communication_style, '; ') AS communication_style,
          array_to_string(life_events, '; ') AS life_events
   FROM fan_profiles
+  ORDER BY fan_model_id
 ) TO 'fan_profiles.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');

@@ -7,13 +7,12 @@
 CREATE OR REPLACE TABLE stage_texts AS
 SELECT
   fan_model_id,
-  first_value(fan_id) AS fan_id,
-  first_value(model_id) AS model_id,
+  max(fan_id) AS fan_id,  -- one value per pair (max: vectorized on text)
+  max(model_id) AS model_id,
   stage,
   count(fan_message) AS fan_messages,
   string_agg(fan_message, ' ' ORDER BY ts, row_id) AS text
 FROM staged_conversations
-GROUP BY fan_model_id, stage
-ORDER BY fan_model_id, stage;
+GROUP BY fan_model_id, stage;
 
-COPY (SELECT * FROM stage_texts) TO 'stage_texts.parquet' STORED AS PARQUET;
+COPY (SELECT * FROM stage_texts ORDER BY fan_model_id, stage) TO 'stage_texts.parquet' STORED AS PARQUET;

@@ -7,7 +7,6 @@
 CREATE OR REPLACE TABLE embeddings_without_profile AS
 SELECT fan_model_id, stage, character_length(text) AS text_length, embed(text) AS embedding
 FROM stage_texts
-WHERE text IS NOT NULL
-ORDER BY fan_model_id, stage;
+WHERE text IS NOT NULL;
 
-COPY (SELECT * FROM embeddings_without_profile) TO 'embeddings_without_profile.parquet' STORED AS PARQUET;
+COPY (SELECT * FROM embeddings_without_profile ORDER BY fan_model_id, stage) TO 'embeddings_without_profile.parquet' STORED AS PARQUET;

@@ -29,10 +29,9 @@ SELECT fan_model_id, stage, text_length, features AS profile_features, hybrid_ve
 FROM (
   SELECT *, profile_features(profile) OVER () AS features
   FROM embeddings_with_profile_input
-)
-ORDER BY fan_model_id, stage;
+);
 
-COPY (SELECT * FROM embeddings_with_profile) TO 'embeddings_with_profile.parquet' STORED AS PARQUET;
+COPY (SELECT * FROM embeddings_with_profile ORDER BY fan_model_id, stage) TO 'embeddings_with_profile.parquet' STORED AS PARQUET;
 
 COPY (
   SELECT position, name

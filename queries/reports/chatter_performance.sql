@@ -26,9 +26,8 @@ WITH pair_stages AS (
 handled AS (
   SELECT s.chatter_id, s.conversation_id, s.fan_id, s.fan_model_id, s.revenue, s.purchased,
          s.chatter_message IS NOT NULL AS sent,
-         CASE WHEN s.chatter_message IS NOT NULL AND s.next_has_fan_message
-                   AND s.next_message_ts - s.ts <= INTERVAL '4 hours'
-              THEN (date_part('epoch', s.next_message_ts) - date_part('epoch', s.ts)) / 60.0 END AS reply_minutes
+         CASE WHEN s.chatter_message IS NOT NULL AND s.next_fan_message_ts - s.ts <= INTERVAL '4 hours'
+              THEN (date_part('epoch', s.next_fan_message_ts) - date_part('epoch', s.ts)) / 60.0 END AS reply_minutes
   FROM staged_conversations s
   WHERE s.chatter_id IS NOT NULL
 ),
@@ -61,8 +60,7 @@ JOIN (SELECT chatter_id, sum(CASE WHEN purchased THEN 1 ELSE 0 END) AS converted
 JOIN (SELECT chatter_id, count(*) AS pairs,
              sum(CASE WHEN reached_stage_2 THEN 1 ELSE 0 END) AS stage_2,
              sum(CASE WHEN reached_stage_3 THEN 1 ELSE 0 END) AS stage_3
-      FROM per_pair GROUP BY chatter_id) s USING (chatter_id)
-ORDER BY revenue DESC, chatter_id;
+      FROM per_pair GROUP BY chatter_id) s USING (chatter_id);
 
 SELECT * FROM chatter_performance LIMIT 20;
-COPY (SELECT * FROM chatter_performance) TO 'chatter_performance.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
+COPY (SELECT * FROM chatter_performance ORDER BY revenue DESC, chatter_id) TO 'chatter_performance.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');

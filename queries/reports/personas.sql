@@ -46,10 +46,9 @@ CREATE OR REPLACE TABLE personas AS
 SELECT m.cluster, coalesce(n.persona, 'Other') AS persona,
        m.pairs, round(m.revenue_per_pair, 2) AS revenue_per_pair, round(m.messages_per_pair, 1) AS messages_per_pair,
        round(m.fan_share, 3) AS fan_share, round(m.purchases_per_pair, 2) AS purchases_per_pair
-FROM cluster_metrics m LEFT JOIN named_clusters n USING (cluster)
-ORDER BY m.cluster;
+FROM cluster_metrics m LEFT JOIN named_clusters n USING (cluster);
 
 SELECT * FROM personas;
-COPY (SELECT * FROM personas) TO 'personas.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
+COPY (SELECT * FROM personas ORDER BY cluster) TO 'personas.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
 COPY (SELECT b.fan_model_id, b.cluster, p.persona FROM behaviour_clusters b JOIN personas p USING (cluster) ORDER BY b.fan_model_id)
 TO 'behaviour_clusters.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
