@@ -1,6 +1,8 @@
 //! How well the offline `local` profiler agrees with gpt-4o on real chat texts it was not
-//! written against (`../shared/seed-data/recorded/gpt4o_profiles.jsonl`), and how well it finds
-//! the facts the generator planted in `data/sample` (labels file).
+//! written against (`../shared/seed-data/recorded/gpt4o_profiles.jsonl`), how well it finds the
+//! facts stated in hand-labelled chats from another source (`data/eval/spc_explicit_facts.jsonl`,
+//! see `data/eval/README.md`), and how well it finds the facts the generator planted in
+//! `data/sample` (labels file).
 //!
 //! Run: `cargo run --release -p fansql-udfs --example profile_quality` (numbers go to BENCHMARKS.md).
 //!
@@ -18,14 +20,48 @@ use datafusion::prelude::{ParquetReadOptions, SessionContext};
 use fansql_udfs::profile_llm::local_profile;
 use fansql_udfs::profile_llm::profile::{Profile, FIELDS};
 
+/// Two values name the same thing: case-insensitive, either containing the other.
+fn same_value(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a.contains(&b) || b.contains(&a)
+}
+
 fn overlaps(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| {
-        let x = x.to_lowercase();
-        b.iter().any(|y| {
-            let y = y.to_lowercase();
-            x.contains(&y) || y.contains(&x)
-        })
-    })
+    a.iter().any(|x| b.iter().any(|y| same_value(x, y)))
+}
+
+/// Precision and recall of explicitly stated facts on the hand-labelled chats: precision counts
+/// found values that match a labelled one, recall counts labelled values that some found value
+/// matches, both summed over all speakers.
+fn stated_facts(path: &Path) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("skipping the labelled-chats check: {} is absent", path.display());
+        return;
+    };
+    let rows: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    // label key, field index in the profile
+    let facts = [("age", 0), ("job", 1), ("location", 2), ("relationship", 3), ("life_events", 8)];
+    println!("\nlocal profiler vs hand-labelled statements in {} chats from another source\n", rows.len());
+    println!("| fact | stated | found | precision | recall |");
+    println!("| --- | --- | --- | --- | --- |");
+    for (key, field) in facts {
+        let (mut stated, mut found, mut found_right, mut stated_found) = (0, 0, 0, 0);
+        for row in &rows {
+            let labels: Vec<String> =
+                row[key].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
+            let profile = local_profile(row["text"].as_str().unwrap_or_default());
+            let values = &profile.fields[field];
+            stated += labels.len();
+            found += values.len();
+            found_right += values.iter().filter(|v| labels.iter().any(|l| same_value(v, l))).count();
+            stated_found += labels.iter().filter(|l| values.iter().any(|v| same_value(v, l))).count();
+        }
+        println!(
+            "| {key} | {stated} | {found} | {:.2} | {:.2} |",
+            found_right as f64 / found.max(1) as f64,
+            stated_found as f64 / stated.max(1) as f64
+        );
+    }
 }
 
 fn seed_agreement(path: &Path) {
@@ -142,5 +178,6 @@ async fn planted_facts(messages: &Path, labels: &Path) -> datafusion::error::Res
 async fn main() -> datafusion::error::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     seed_agreement(&root.join("../shared/seed-data/recorded/gpt4o_profiles.jsonl"));
+    stated_facts(&root.join("data/eval/spc_explicit_facts.jsonl"));
     planted_facts(&root.join("data/sample/messages.parquet"), &root.join("data/sample_labels.parquet")).await
 }

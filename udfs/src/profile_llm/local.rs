@@ -21,10 +21,22 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
 
+/// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
+static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?i)\b(?:i'?m|i am|im|i'?ll be|i turned)\s+(?:only |just |almost |nearly |about |now |also )?(?:an? )?(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b",
+        r"(?im)^\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b",
+    ]
+    .iter()
+    .map(|p| re(p))
+    .collect()
+});
+
+/// Numbers that are ages only by context ("I'm 34 btw"): adult ages only, so "I'm 10 minutes
+/// away" is not one.
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"(?i)\b(?:i'?m|i am|im)\s+(\d{2})(?:\s*(?:years?|yrs?|y/?o)\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)",
-        r"(?i)\b(\d{2})\s*(?:years?|yrs?)[ -]old\b",
         r"(?i)\b(\d{2})\s*y/?o\b",
         r"(?i)\bturn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
@@ -47,71 +59,112 @@ static AGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:i'?m|i am) in my (twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b")
 });
 
-/// Job titles a bare "I'm a ..." / "soy ..." may name, per language.
-const JOB_WORDS: &str = "nurse|teacher|engineer|software engineer|developer|programmer|driver|truck driver|trucker|\
-student|chef|cook|electrician|mechanic|accountant|lawyer|doctor|soldier|police officer|cop|firefighter|plumber|\
-carpenter|cashier|waiter|bartender|manager|salesman|farmer|pilot|security guard|construction worker|nurse aide|\
-caregiver|paramedic|welder|contractor|banker|consultant|designer|artist|tattoo artist|musician|photographer|\
-enfermero|enfermera|profesor|profesora|camionero|ingeniero|cocinero|electricista|contador|policía|mecánico|estudiante|\
-krankenpfleger|lehrer|softwareentwickler|elektriker|buchhalter|koch|polizist|mechaniker|\
+/// English occupations a job statement ends on ("I'm a registered *nurse*", "I'm a real estate
+/// *agent*"); up to three words before the head are kept with it.
+const JOB_HEADS: &str = "teacher|nurse|doctor|physician|pediatrician|surgeon|dentist|vet|veterinarian|engineer|\
+developer|programmer|designer|architect|accountant|lawyer|attorney|paralegal|agent|broker|banker|teller|clerk|\
+cashier|secretary|receptionist|assistant|manager|director|administrator|representative|consultant|analyst|\
+scientist|researcher|professor|lecturer|tutor|librarian|writer|author|journalist|editor|reporter|photographer|\
+artist|painter|musician|singer|actor|actress|model|dancer|chef|cook|baker|butcher|waiter|waitress|bartender|barista|\
+driver|trucker|pilot|mechanic|electrician|plumber|carpenter|welder|contractor|builder|worker|laborer|farmer|rancher|\
+fisherman|firefighter|officer|cop|soldier|sergeant|marine|medic|paramedic|therapist|counselor|psychologist|\
+pharmacist|technician|aide|stylist|hairdresser|barber|groomer|trainer|coach|instructor|student|salesman|saleswoman|\
+salesperson|realtor|streamer|youtuber|influencer|entrepreneur|freelancer|caregiver|nanny|babysitter|janitor|\
+custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|auditor|stay-at-home mom|\
+stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker";
+
+/// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
+/// aspiring designer").
+const NOT_A_JOB: &[&str] = &[
+    "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
+    "decent", "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe",
+    "future", "former", "retired", "fan", "lot", "bit", "little",
+];
+
+/// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
+const JOB_WORDS: &str = "enfermero|enfermera|profesor|profesora|camionero|ingeniero|cocinero|electricista|contador|\
+policía|mecánico|estudiante|krankenpfleger|lehrer|softwareentwickler|elektriker|buchhalter|koch|polizist|mechaniker|\
 enfermeiro|professor|caminhoneiro|eletricista|cozinheiro|policial|mecânico|estudante|\
 infirmier|infirmière|professeur|chauffeur routier|électricien|comptable|cuisinier|policier|mécanicien|étudiant";
 
+/// A job stated in English: "I'm a/an", "I work as", "working as", "my job as", "I've been a ...
+/// for", and "being a ..." in a sentence that is not a question ("what's it like being a nurse?"
+/// asks about someone else).
+static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let title = format!(r"((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s?\b");
+    [
+        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my job as|i'?ve been|i have been)\s+(?:also\s+|now\s+)?an?\s+{title}"),
+        format!(r"(?i)\bbeing an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
+    ]
+    .iter()
+    .map(|p| re(p))
+    .collect()
+});
+
 static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let until = r"([\p{L}][\p{L} \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|y|pero|und|aber|e|mas|et|mais)\b|$)";
+    let until = r"([\p{L}][\p{L} \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|y|pero|und|aber|e|mas|et|mais)\b|$)";
     let mut patterns: Vec<Regex> = [
-        format!(r"(?im)\bi work as (?:an?\s+)?{until}"),
-        format!(r"(?im)\bmy job as (?:an?\s+)?{until}"),
         format!(r"(?im)\btrabajo (?:de|como) {until}"),
         format!(r"(?im)\bich arbeite als {until}"),
         format!(r"(?im)\btrabalho como {until}"),
         format!(r"(?im)\bje travaille comme {until}"),
+        // a workplace stands for the job when that is all that is said ("I work at a bank")
+        format!(r"(?im)\bi work (?:in|at) (?:an? |the |our |my |this )?(?:local )?{until}"),
     ]
     .iter()
     .map(|p| re(p))
     .collect();
-    patterns.push(re(&format!(r"(?i)\b(?:i'?m|i am|im|being|as) an? ({JOB_WORDS})\b")));
     patterns.push(re(&format!(r"(?i)\b(?:soy|sou|je suis|bin) ({JOB_WORDS})\b")));
-    patterns.push(re(r"(?i)\bi work (?:in|at) (?:an? |the )?([\p{L}]+(?: [\p{L}]+)?)\b"));
+    patterns.push(re(r"(?i)\bi'?m (?:also )?in the (military|army|navy|air force|marines|coast guard)\b"));
+    patterns.push(re(
+        r"(?i)\bi (?:own|run) an? ((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
+    ));
     patterns
+});
+
+/// "I teach first grade": a teacher, whatever is taught (not "I teach myself ...").
+static TEACHES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)")
 });
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?i:i live in|i'm from|im from|i am from|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(\p{Lu}[\p{L}'.\-]*(?:[ \t]+\p{Lu}[\p{L}'.\-]*){0,2})",
+        r"(?:(?i:i live in|i'?ve lived in|i have lived in|i'm from|im from|i am from|i'm originally from|i am originally from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})",
     )
 });
 
 static RELATIONSHIP: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     [
-        (r"(?i)\b(?:i'?m|i am|im|still|being) single\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b", "single"),
-        (r"(?i)\b(?:i'?m|i am|im) (?:happily |un)?married\b|\bmy (?:wife|husband)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié", "married"),
-        (r"(?i)\bdivorced\b|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé", "divorced"),
-        (r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b|\bi have a (?:girlfriend|boyfriend|partner)\b|\btengo novi[oa]\b|\bmeine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bmon copain\b", "in a relationship"),
-        (r"(?i)\bwidow(?:er|ed)?\b|\bviud[oa]\b|\bverwitwet\b", "widowed"),
-        (r"(?i)\bseparated\b|\bseparad[oa]\b|\bgetrennt\b", "separated"),
+        (r"(?i)\b(?:i'?m|i am|im|still) (?:also )?single\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b", "single"),
+        (r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié", "married"),
+        (r"(?i)\bmy fianc[ée]e?\b|\b(?:i'?m|i am|we'?re|we are|i got|we got|just got) engaged\b|\b(?:i'?m|we'?re|i am|we are) getting married\b", "engaged"),
+        (r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?divorced\b|\bi got divorced\b|\bdivorced (?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy ex[- ](?:wife|husband)\b|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé", "divorced"),
+        (r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b|\bi have a (?:girlfriend|boyfriend|partner)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b", "in a relationship"),
+        (r"(?i)\b(?:i'?m|i am) (?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bviud[oa]\b|\bverwitwet\b", "widowed"),
+        (r"(?i)\b(?:i'?m|i am|we'?re|we are|we) separated\b|\bseparad[oa]\b|\bgetrennt\b", "separated"),
     ]
     .iter()
     .map(|(p, label)| (re(p), *label))
     .collect()
 });
 
+/// Events in the writer's own life ("my wedding", "I just moved"), not ones they ask about.
 static LIFE_EVENTS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     [
-        (r"(?i)\bgot promoted\b|\bpromotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b", "got promoted"),
-        (r"(?i)\bjust moved\b|\bmoving (?:to|house|out)\b|\bnew (?:apartment|place|house)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag", "moved house"),
+        (r"(?i)\bgot promoted\b|\bmy promotion\b|\bi was promoted\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b", "got promoted"),
+        (r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) moving\b|\bmoving (?:to|house|out)\b|\bnew (?:apartment|place|house)\b|\bbought a (?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag", "moved house"),
         (r"(?i)\bmy (?:dog|cat|pet) (?:died|passed)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b", "lost a pet"),
         (r"(?i)\bbecame a (?:dad|father|mom|mother)\b|\bhad a baby\b|\bnew baby\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b", "had a baby"),
-        (r"(?i)\b(?:started|starting|got) a new job\b|\bnew job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b", "started a new job"),
+        (r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bnew job\b|\bwent back to work\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b", "started a new job"),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
-        (r"(?i)\bgetting divorced\b|\bdivorce\b", "divorce"),
-        (r"(?i)\bwedding\b|\bgetting married\b", "wedding"),
-        (r"(?i)\bsurgery\b|\bin (?:the )?hospital\b|\boperation\b", "health issue"),
-        (r"(?i)\bgraduat(?:ed|ing|ion)\b", "graduation"),
-        (r"(?i)\b(?:my )?birthday\b", "birthday"),
-        (r"(?i)\b(?:broke up|break ?up)\b", "breakup"),
-        (r"(?i)\b(?:vacation|holiday|trip)\b", "travel"),
-        (r"(?i)\b(?:passed away|funeral)\b", "bereavement"),
+        (r"(?i)\b(?:i'?m|i am|we'?re|we are) getting (?:a )?divorce(?:d)?\b|\bmy divorce\b|\bi got divorced\b", "divorce"),
+        (r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:i'?m|we'?re|i am|we are) getting married\b", "wedding"),
+        (r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:i'?m|i am|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b", "health issue"),
+        (r"(?i)\bi (?:just |recently |finally )?graduated\b|\bmy graduation\b|\bi'?m graduating\b", "graduation"),
+        (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
+        (r"(?i)\b(?:we|i) broke up\b|\bbroke up with me\b|\bmy (?:breakup|break up)\b|\bgot dumped\b", "breakup"),
+        (r"(?i)\bmy (?:vacation|trip|holiday)\b|\b(?:i'?m|i am) (?:going |leaving )?on (?:a )?(?:vacation|trip|holiday)\b|\bi (?:just )?got back from (?:a |my )?(?:vacation|trip|holiday)\b", "travel"),
+        (r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfuneral\b", "bereavement"),
     ]
     .iter()
     .map(|(p, label)| (re(p), *label))
@@ -223,37 +276,54 @@ fn trimmed_phrase(phrase: &str) -> String {
     phrase.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
 }
 
+fn captured<'t>(patterns: &'t [Regex], text: &'t str) -> impl Iterator<Item = &'t str> {
+    patterns.iter().flat_map(move |p| p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()))
+}
+
+fn ages(text: &str) -> Vec<String> {
+    let stated = captured(&AGE_STATED, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (1..=120).contains(a));
+    let by_context = captured(&AGE, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (18..=99).contains(a));
+    let phrases = AGE_PHRASES
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| format!("in their {}", m.as_str().to_lowercase()));
+    stated.chain(by_context).map(|a| a.to_string()).chain(phrases).collect()
+}
+
+fn jobs(text: &str) -> Vec<String> {
+    let titles = captured(&JOB_TITLE, text)
+        .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
+        .map(trimmed_phrase);
+    let others = captured(&JOB, text)
+        .map(trimmed_phrase)
+        .filter(|j| !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment"));
+    let teacher = TEACHES.is_match(text).then(|| "teacher".to_string());
+    titles.chain(others).chain(teacher).collect()
+}
+
+/// Capitalized words after "born in" / "here in" that are times, not places.
+const NOT_A_PLACE: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i",
+];
+
+/// A place name ends at a sentence end ("I'm from Ohio. Have you been?").
+fn places(text: &str) -> Vec<String> {
+    PLACE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| trimmed_phrase(m.as_str()))
+        .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()))
+        .collect()
+}
+
 /// A profile of the fan who wrote `text` (messages one per line).
 pub fn profile(text: &str) -> Profile {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let mut ages = Vec::new();
-    for pattern in AGE.iter() {
-        for captures in pattern.captures_iter(text) {
-            if let Some(age) =
-                captures.get(1).and_then(|m| m.as_str().parse::<u32>().ok()).filter(|a| (18..=99).contains(a))
-            {
-                ages.push(age.to_string());
-            }
-        }
-    }
-    ages.extend(
-        AGE_PHRASES
-            .captures_iter(text)
-            .filter_map(|c| c.get(1))
-            .map(|m| format!("in their {}", m.as_str().to_lowercase())),
-    );
-    let jobs = JOB
-        .iter()
-        .flat_map(|p| {
-            p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| trimmed_phrase(m.as_str())).collect::<Vec<_>>()
-        })
-        .filter(|j| !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment"))
-        .collect();
-    let places = PLACE.captures_iter(text).filter_map(|c| c.get(1)).map(|m| trimmed_phrase(m.as_str())).collect();
     Profile::from_lists([
-        ages,
-        jobs,
-        places,
+        ages(text),
+        jobs(text),
+        places(text),
         matches(&RELATIONSHIP, text),
         matches(&PERSONALITY, text),
         matches(&EMOTIONAL_NEEDS, text),
@@ -288,6 +358,29 @@ mod tests {
             (de.fields[0].clone(), de.fields[1].clone(), de.fields[2].clone()),
             (vec!["29".into()], vec!["Lehrer".into()], vec!["München".into()])
         );
+    }
+
+    #[test]
+    fn statements_about_the_writer_not_about_others() {
+        let p = profile("I'm a 40-year-old divorced father of one\nI'm a registered nurse at a pediatric hospital");
+        assert_eq!(p.fields[0], vec!["40"]);
+        assert_eq!(p.fields[1], vec!["registered nurse"]);
+        assert_eq!(p.fields[3], vec!["divorced"]);
+
+        let others = profile("I'm sorry to hear you're divorced\nWhat's it like being a nurse?\nMy brother is 25 years old\nI'm a much better cook now\nHow long have you been married?");
+        for field in [0, 1, 3] {
+            assert!(others.fields[field].is_empty(), "field {field}: {:?}", others.fields[field]);
+        }
+        assert_eq!(profile("being a nurse is exhausting").fields[1], vec!["nurse"]);
+    }
+
+    #[test]
+    fn places_teaching_and_moves() {
+        let p = profile("I'm originally from California, but I moved to Florida a few years ago.\nI'm from Ohio. Have you been?\nI teach first grade\nI was born in June");
+        assert_eq!(p.fields[2], vec!["California", "Florida", "Ohio"]);
+        assert_eq!(p.fields[1], vec!["teacher"]);
+        assert_eq!(p.fields[8], vec!["moved house"]);
+        assert_eq!(profile("I grew up in the Bay Area").fields[2], vec!["Bay Area"]);
     }
 
     #[test]
