@@ -1,6 +1,6 @@
 //! How well the offline `local` profiler agrees with gpt-4o on real chat texts it was not
 //! written against (`../shared/seed-data/recorded/gpt4o_profiles.jsonl`), how well it finds the
-//! facts stated in hand-labelled chats from another source (`data/eval/spc_explicit_facts.jsonl`,
+//! facts stated in hand-labelled chats from another source (`data/eval/spc_explicit_facts*.jsonl`,
 //! see `data/eval/README.md`), and how well it finds the facts the generator planted in
 //! `data/sample` (labels file).
 //!
@@ -33,7 +33,7 @@ fn overlaps(a: &[String], b: &[String]) -> bool {
 /// Precision and recall of explicitly stated facts on the hand-labelled chats: precision counts
 /// found values that match a labelled one, recall counts labelled values that some found value
 /// matches, both summed over all speakers.
-fn stated_facts(path: &Path) {
+fn stated_facts(path: &Path, which: &str) {
     let Ok(text) = std::fs::read_to_string(path) else {
         println!("skipping the labelled-chats check: {} is absent", path.display());
         return;
@@ -41,7 +41,7 @@ fn stated_facts(path: &Path) {
     let rows: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
     // label key, field index in the profile
     let facts = [("age", 0), ("job", 1), ("location", 2), ("relationship", 3), ("life_events", 8)];
-    println!("\nlocal profiler vs hand-labelled statements in {} chats from another source\n", rows.len());
+    println!("\nlocal profiler vs hand-labelled statements in {} chats from another source, {which}\n", rows.len());
     println!("| fact | stated | found | precision | recall |");
     println!("| --- | --- | --- | --- | --- |");
     for (key, field) in facts {
@@ -178,6 +178,7 @@ async fn planted_facts(messages: &Path, labels: &Path) -> datafusion::error::Res
 async fn main() -> datafusion::error::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     seed_agreement(&root.join("../shared/seed-data/recorded/gpt4o_profiles.jsonl"));
-    stated_facts(&root.join("data/eval/spc_explicit_facts.jsonl"));
+    stated_facts(&root.join("data/eval/spc_explicit_facts_dev.jsonl"), "read while the rules were revised");
+    stated_facts(&root.join("data/eval/spc_explicit_facts_heldout.jsonl"), "held out: labelled after the rules were frozen");
     planted_facts(&root.join("data/sample/messages.parquet"), &root.join("data/sample_labels.parquet")).await
 }

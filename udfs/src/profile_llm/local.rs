@@ -129,7 +129,7 @@ static TEACHES: LazyLock<Regex> = LazyLock::new(|| {
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?i:i live in|i'?ve lived in|i have lived in|i'm from|im from|i am from|i'm originally from|i am originally from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})",
+        r"(?:(?i:i live in|i'?m (?:currently |now |also )?in|moving to|i'?ve lived in|i have lived in|i'm from|im from|i am from|i'm originally from|i am originally from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})",
     )
 });
 
@@ -148,13 +148,27 @@ static RELATIONSHIP: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Relationship words that say nothing of whom they are about ("divorced", "a single mom"):
+/// counted only in the writer's own statements (see `own_statements`).
+static RELATIONSHIP_IN_OWN_STATEMENT: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    [
+        (r"(?i)\bsingle (?:mom|mother|dad|father|parent|guy|man|woman|lady)\b", "single"),
+        (r"(?i)\bdivorced\b", "divorced"),
+        (r"(?i)\b(?:been|happily) married\b|\bmarried (?:for|with)\b", "married"),
+        (r"(?i)\bwidow(?:er|ed)?\b", "widowed"),
+    ]
+    .iter()
+    .map(|(p, label)| (re(p), *label))
+    .collect()
+});
+
 /// Events in the writer's own life ("my wedding", "I just moved"), not ones they ask about.
 static LIFE_EVENTS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     [
         (r"(?i)\bgot promoted\b|\bmy promotion\b|\bi was promoted\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b", "got promoted"),
-        (r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) moving\b|\bmoving (?:to|house|out)\b|\bnew (?:apartment|place|house)\b|\bbought a (?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag", "moved house"),
+        (r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) moving\b|\bmoving (?:to|house|out)\b|\bnew (?:apartment|place|house)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag", "moved house"),
         (r"(?i)\bmy (?:dog|cat|pet) (?:died|passed)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b", "lost a pet"),
-        (r"(?i)\bbecame a (?:dad|father|mom|mother)\b|\bhad a baby\b|\bnew baby\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b", "had a baby"),
+        (r"(?i)\bbecame a (?:dad|father|mom|mother)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bnew baby\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b", "had a baby"),
         (r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bnew job\b|\bwent back to work\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b", "started a new job"),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
         (r"(?i)\b(?:i'?m|i am|we'?re|we are) getting (?:a )?divorce(?:d)?\b|\bmy divorce\b|\bi got divorced\b", "divorce"),
@@ -268,6 +282,28 @@ fn communication_style(lines: &[&str]) -> Vec<String> {
     style.into_iter().map(str::to_string).collect()
 }
 
+/// FIRST_PERSON marks a sentence as the writer's; SECOND_PERSON as (also) about the reader.
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:i|i'm|im|i've|i'd|my|me)\b"));
+static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|you're|youre|u)\b"));
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
+
+/// The writer's own statements: sentences in the first person that are not questions and do
+/// not speak of the reader ("I'm sorry you're divorced" is about the reader).
+fn own_statements(text: &str) -> String {
+    SENTENCE
+        .find_iter(text)
+        .map(|m| m.as_str())
+        .filter(|s| !s.ends_with('?') && FIRST_PERSON.is_match(s) && !SECOND_PERSON.is_match(s))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn relationships(text: &str) -> Vec<String> {
+    let mut found = matches(&RELATIONSHIP, text);
+    found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(text)));
+    found
+}
+
 fn matches(lexicon: &[(Regex, &'static str)], text: &str) -> Vec<String> {
     lexicon.iter().filter(|(pattern, _)| pattern.is_match(text)).map(|(_, label)| label.to_string()).collect()
 }
@@ -304,7 +340,8 @@ fn jobs(text: &str) -> Vec<String> {
 /// Capitalized words after "born in" / "here in" that are times, not places.
 const NOT_A_PLACE: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "high school",
+    "college", "love", "charge",
 ];
 
 /// A place name ends at a sentence end ("I'm from Ohio. Have you been?").
@@ -324,7 +361,7 @@ pub fn profile(text: &str) -> Profile {
         ages(text),
         jobs(text),
         places(text),
-        matches(&RELATIONSHIP, text),
+        relationships(text),
         matches(&PERSONALITY, text),
         matches(&EMOTIONAL_NEEDS, text),
         matches(&PURCHASE_MOTIVATIONS, text),
@@ -367,11 +404,13 @@ mod tests {
         assert_eq!(p.fields[1], vec!["registered nurse"]);
         assert_eq!(p.fields[3], vec!["divorced"]);
 
-        let others = profile("I'm sorry to hear you're divorced\nWhat's it like being a nurse?\nMy brother is 25 years old\nI'm a much better cook now\nHow long have you been married?");
+        let others = profile("I'm sorry to hear you're divorced\nAre you married or single?\nWhat's it like being a nurse?\nMy brother is 25 years old\nI'm a much better cook now\nHow long have you been married?");
         for field in [0, 1, 3] {
             assert!(others.fields[field].is_empty(), "field {field}: {:?}", others.fields[field]);
         }
         assert_eq!(profile("being a nurse is exhausting").fields[1], vec!["nurse"]);
+        assert_eq!(profile("I'm a 40 year old male, divorced, with kids").fields[3], vec!["divorced"]);
+        assert_eq!(profile("Hi, I'm a single mom too!").fields[3], vec!["single"]);
     }
 
     #[test]
