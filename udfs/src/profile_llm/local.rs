@@ -70,7 +70,10 @@ driver|trucker|pilot|mechanic|electrician|plumber|carpenter|welder|contractor|bu
 fisherman|firefighter|officer|cop|soldier|sergeant|marine|medic|paramedic|therapist|counselor|psychologist|\
 pharmacist|technician|aide|stylist|hairdresser|barber|groomer|trainer|coach|instructor|student|salesman|saleswoman|\
 salesperson|realtor|streamer|youtuber|influencer|entrepreneur|freelancer|caregiver|nanny|babysitter|janitor|\
-custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|auditor|stay-at-home mom|\
+custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|auditor|lobbyist|florist|biologist|\
+chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
+surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|deputy|detective|judge|politician|\
+mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|stay-at-home mom|\
 stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
@@ -116,10 +119,17 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect();
     patterns.push(re(&format!(r"(?i)\b(?:soy|sou|je suis|bin) ({JOB_WORDS})\b")));
     patterns.push(re(r"(?i)\bi'?m (?:also )?in the (military|army|navy|air force|marines|coast guard)\b"));
+    patterns.push(re(r"(?i)\bi'?m (?:now |happily |also )?(retired)\b"));
     patterns.push(re(
         r"(?i)\bi (?:own|run) an? ((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
     ));
     patterns
+});
+
+/// At school now, a student ("I'm in college", "I'm going to nursing school"; not "I'm going to
+/// Auburn next year").
+static AT_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b")
 });
 
 /// "I teach first grade": a teacher, whatever is taught (not "I teach myself ...").
@@ -129,7 +139,7 @@ static TEACHES: LazyLock<Regex> = LazyLock::new(|| {
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?i:i live in|i'?m (?:currently |now |also )?in|moving to|i'?ve lived in|i have lived in|i'm from|im from|i am from|i'm originally from|i am originally from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})",
+        r"(?:(?i:i (?:also |still |currently |now |actually )?live in|i'?m (?:currently |now |also )?in|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?i:an? (?:small |little |big |tiny )?(?:town|city|village|suburb)[ \t]+(?:in|near|outside(?: of)?)[ \t]+)?(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})",
     )
 });
 
@@ -334,7 +344,8 @@ fn jobs(text: &str) -> Vec<String> {
         .map(trimmed_phrase)
         .filter(|j| !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment"));
     let teacher = TEACHES.is_match(text).then(|| "teacher".to_string());
-    titles.chain(others).chain(teacher).collect()
+    let student = AT_SCHOOL.is_match(text).then(|| "student".to_string());
+    titles.chain(others).chain(teacher).chain(student).collect()
 }
 
 /// Capitalized words after "born in" / "here in" that are times, not places.
@@ -420,6 +431,8 @@ mod tests {
         assert_eq!(p.fields[1], vec!["teacher"]);
         assert_eq!(p.fields[8], vec!["moved house"]);
         assert_eq!(profile("I grew up in the Bay Area").fields[2], vec!["Bay Area"]);
+        assert_eq!(profile("I'm from a small town in the Midwest").fields[2], vec!["Midwest"]);
+        assert_eq!(profile("I'm still in school\nI'm retired from banking").fields[1], vec!["retired", "student"]);
     }
 
     #[test]
