@@ -322,15 +322,23 @@ fn pipeline_exports_are_sorted_whatever_the_batching() {
             "conversation_features.csv" => [column("fan_model_id"), column("started_at")],
             _ => [column("revenue"), column("fan_model_id")],
         };
-        lines.map(|l| l.split(',').collect::<Vec<_>>()).map(|r| wanted.iter().map(|&i| r[i].to_string()).collect()).collect()
+        lines
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .map(|r| wanted.iter().map(|&i| r[i].to_string()).collect())
+            .collect()
     };
     let features = csv("conversation_features.csv");
     assert!(features.len() > 500, "{} conversations", features.len());
-    assert!(features.windows(2).all(|w| w[0] <= w[1]), "conversation_features.csv not in (fan_model_id, started_at) order");
+    assert!(
+        features.windows(2).all(|w| w[0] <= w[1]),
+        "conversation_features.csv not in (fan_model_id, started_at) order"
+    );
     let summary = csv("fan_summary.csv");
     let by_revenue = |r: &Vec<String>| (-r[0].parse::<f64>().unwrap(), r[1].clone());
     assert!(
-        summary.windows(2).all(|w| by_revenue(&w[0]).partial_cmp(&by_revenue(&w[1])) != Some(std::cmp::Ordering::Greater)),
+        summary
+            .windows(2)
+            .all(|w| by_revenue(&w[0]).partial_cmp(&by_revenue(&w[1])) != Some(std::cmp::Ordering::Greater)),
         "fan_summary.csv not in (revenue DESC, fan_model_id) order"
     );
 }

@@ -35,7 +35,7 @@ fn overlaps(a: &[String], b: &[String]) -> bool {
 /// matches, both summed over all speakers.
 fn stated_facts(path: &Path, which: &str) {
     let Ok(text) = std::fs::read_to_string(path) else {
-        println!("skipping the labelled-chats check: {} is absent", path.display());
+        println!("\nno labelled chats at {} (data/eval/README.md says how to make a held-out set)", path.display());
         return;
     };
     let rows: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
@@ -56,11 +56,14 @@ fn stated_facts(path: &Path, which: &str) {
             found_right += values.iter().filter(|v| labels.iter().any(|l| same_value(v, l))).count();
             stated_found += labels.iter().filter(|l| values.iter().any(|v| same_value(v, l))).count();
         }
-        println!(
-            "| {key} | {stated} | {found} | {:.2} | {:.2} |",
-            found_right as f64 / found.max(1) as f64,
-            stated_found as f64 / stated.max(1) as f64
-        );
+        let share = |part: usize, whole: usize| {
+            if whole == 0 {
+                "n/a".to_string()
+            } else {
+                format!("{:.2}", part as f64 / whole as f64)
+            }
+        };
+        println!("| {key} | {stated} | {found} | {} | {} |", share(found_right, found), share(stated_found, stated));
     }
 }
 
@@ -179,6 +182,9 @@ async fn main() -> datafusion::error::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     seed_agreement(&root.join("../shared/seed-data/recorded/gpt4o_profiles.jsonl"));
     stated_facts(&root.join("data/eval/spc_explicit_facts_dev.jsonl"), "read while the rules were revised");
-    stated_facts(&root.join("data/eval/spc_explicit_facts_heldout.jsonl"), "held out: labelled after the rules were frozen");
+    stated_facts(
+        &root.join("data/eval/spc_explicit_facts_heldout.jsonl"),
+        "held out: labelled after the rules were frozen",
+    );
     planted_facts(&root.join("data/sample/messages.parquet"), &root.join("data/sample_labels.parquet")).await
 }

@@ -79,9 +79,9 @@ stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker";
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer").
 const NOT_A_JOB: &[&str] = &[
-    "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
-    "decent", "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe",
-    "future", "former", "retired", "fan", "lot", "bit", "little",
+    "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty", "decent",
+    "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe", "future", "former",
+    "retired", "fan", "lot", "bit", "little",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -129,12 +129,16 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// At school now, a student ("I'm in college", "I'm going to nursing school"; not "I'm going to
 /// Auburn next year").
 static AT_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b")
+    re(
+        r"(?i)\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+    )
 });
 
 /// "I teach first grade": a teacher, whatever is taught (not "I teach myself ...").
 static TEACHES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)")
+    re(
+        r"(?i)\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
+    )
 });
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,7 +150,7 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 static RELATIONSHIP: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     [
         (r"(?i)\b(?:i'?m|i am|im|still) (?:also )?single\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b", "single"),
-        (r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié", "married"),
+        (r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bi have a (?:wife|husband)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié", "married"),
         (r"(?i)\bmy fianc[ée]e?\b|\b(?:i'?m|i am|we'?re|we are|i got|we got|just got) engaged\b|\b(?:i'?m|we'?re|i am|we are) getting married\b", "engaged"),
         (r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?divorced\b|\bi got divorced\b|\bdivorced (?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy ex[- ](?:wife|husband)\b|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé", "divorced"),
         (r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b|\bi have a (?:girlfriend|boyfriend|partner)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b", "in a relationship"),
@@ -350,9 +354,30 @@ fn jobs(text: &str) -> Vec<String> {
 
 /// Capitalized words after "born in" / "here in" that are times, not places.
 const NOT_A_PLACE: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "high school",
-    "college", "love", "charge",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "i",
+    "high school",
+    "college",
+    "love",
+    "charge",
 ];
 
 /// A place name ends at a sentence end ("I'm from Ohio. Have you been?").
