@@ -215,7 +215,7 @@ async fn chatter_performance_on_the_sample() {
     assert_eq!(totals[0], vec![Some("true".to_string()); 3]);
 
     // The top chatter, recomputed by hand from the staged rows.
-    let top = rows(&ctx, "SELECT chatter_id, conversations, fans, median_fan_reply_minutes FROM report LIMIT 1").await;
+    let top = rows(&ctx, "SELECT chatter_id, conversations, fans, median_fan_reply_minutes FROM report ORDER BY revenue DESC, chatter_id LIMIT 1").await;
     let chatter = top[0][0].clone().expect("chatter");
     let handled = rows(
         &ctx,

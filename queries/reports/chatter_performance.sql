@@ -62,5 +62,5 @@ JOIN (SELECT chatter_id, count(*) AS pairs,
              sum(CASE WHEN reached_stage_3 THEN 1 ELSE 0 END) AS stage_3
       FROM per_pair GROUP BY chatter_id) s USING (chatter_id);
 
-SELECT * FROM chatter_performance LIMIT 20;
+SELECT * FROM chatter_performance ORDER BY revenue DESC, chatter_id LIMIT 20;
 COPY (SELECT * FROM chatter_performance ORDER BY revenue DESC, chatter_id) TO 'chatter_performance.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');

@@ -35,5 +35,5 @@ SELECT p.cluster, p.fan_model_pairs, m.messages, p.fan_messages, round(m.revenue
        p.in_stage_1, p.in_stage_2, p.in_stage_3, t.top_terms
 FROM pairs p JOIN money m ON m.cluster = p.cluster JOIN duration d ON d.cluster = p.cluster JOIN terms t ON t.cluster = p.cluster;
 
-SELECT * FROM cluster_summary;
+SELECT * FROM cluster_summary ORDER BY cluster;
 COPY (SELECT * FROM cluster_summary ORDER BY cluster) TO 'cluster_summary.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');

@@ -48,7 +48,7 @@ SELECT m.cluster, coalesce(n.persona, 'Other') AS persona,
        round(m.fan_share, 3) AS fan_share, round(m.purchases_per_pair, 2) AS purchases_per_pair
 FROM cluster_metrics m LEFT JOIN named_clusters n USING (cluster);
 
-SELECT * FROM personas;
+SELECT * FROM personas ORDER BY cluster;
 COPY (SELECT * FROM personas ORDER BY cluster) TO 'personas.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
 COPY (SELECT b.fan_model_id, b.cluster, p.persona FROM behaviour_clusters b JOIN personas p USING (cluster) ORDER BY b.fan_model_id)
 TO 'behaviour_clusters.csv' STORED AS CSV OPTIONS ('format.has_header' 'true');
