@@ -28,7 +28,7 @@ fn re(pattern: &str) -> Regex {
 /// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
 static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"(?i)\b(?:i'?m|i am|im|i'?ll be|i turned)\s+(?:only |just |almost |nearly |about |now |also )?(?:an? )?(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b",
+        r"(?i)\b(?:i'?m|i am|im|i'?ll be|i turned)\s+(?:only |just |almost |nearly |about |now |also )?(?:an? )?(\d{1,3}|(?:eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)[\s-]*(?:years?|yrs?)[\s-]*old\b",
         r"(?im)^\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b",
     ]
     .iter()
@@ -77,7 +77,7 @@ salesperson|realtor|streamer|youtuber|influencer|entrepreneur|freelancer|caregiv
 custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|auditor|lobbyist|florist|biologist|\
 chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
 surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|deputy|detective|judge|politician|\
-mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|stay-at-home mom|\
+mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
 stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
@@ -85,7 +85,7 @@ stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker";
 const NOT_A_JOB: &[&str] = &[
     "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty", "decent",
     "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe", "future", "former",
-    "retired", "fan", "lot", "bit", "little",
+    "fan", "lot", "bit", "little",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -94,14 +94,16 @@ policía|mecánico|estudiante|krankenpfleger|lehrer|softwareentwickler|elektrike
 enfermeiro|professor|caminhoneiro|eletricista|cozinheiro|policial|mecânico|estudante|\
 infirmier|infirmière|professeur|chauffeur routier|électricien|comptable|cuisinier|policier|mécanicien|étudiant";
 
-/// A job stated in English: "I'm a/an", "I work as", "working as", "my job as", "I've been a ...
-/// for", and "being a ..." in a sentence that is not a question ("what's it like being a nurse?"
-/// asks about someone else).
+/// A job stated in English: "I'm a/an/the", "I work as", "working as", "my job as", "I've been a
+/// ... for", and "being a ..." opening a sentence that is not a question ("what's it like being a
+/// nurse?" asks about someone else, "I thought about being a nurse" is a wish).
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = format!(r"((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s?\b");
     [
-        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my job as|i'?ve been|i have been)\s+(?:also\s+|now\s+)?an?\s+{title}"),
-        format!(r"(?i)\bbeing an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
+        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my job as|i'?ve been|i have been)\s+(?:also\s+|now\s+)?(?:an?|the)\s+{title}"),
+        // "I'm a fashion model and actor": the second title
+        format!(r"(?i)\b(?:i'?m|i am|im)\s+(?:an?|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})\s+and\s+(?:an?\s+)?{title}"),
+        format!(r"(?im)(?:^|[.!]\s+)being an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
     ]
     .iter()
     .map(|p| re(p))
@@ -109,7 +111,7 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let until = r"([\p{L}][\p{L} \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|y|pero|und|aber|e|mas|et|mais)\b|$)";
+    let until = r"([\p{L}][\p{L} \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
     let mut patterns: Vec<Regex> = [
         format!(r"(?im)\btrabajo (?:de|como) {until}"),
         format!(r"(?im)\bich arbeite als {until}"),
@@ -123,7 +125,6 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect();
     patterns.push(re(&format!(r"(?i)\b(?:soy|sou|je suis|bin) ({JOB_WORDS})\b")));
     patterns.push(re(r"(?i)\bi'?m (?:also )?in the (military|army|navy|air force|marines|coast guard)\b"));
-    patterns.push(re(r"(?i)\bi'?m (?:now |happily |also )?(retired)\b"));
     patterns.push(re(
         r"(?i)\bi (?:own|run) an? ((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
     ));
@@ -134,7 +135,14 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// Auburn next year").
 static AT_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+        r"(?i)\bi'?m (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+    )
+});
+
+/// Retired: a job status ("I'm retired", "glad to be retired", "I had to retire").
+static RETIRED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bi'?m (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
     )
 });
 
@@ -169,7 +177,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "married",
         ),
         (
-            r"(?i)\bmy fianc[ée]e?\b|\b(?:i'?m|i am|we'?re|we are|i got|we got|just got) engaged\b|\b(?:i'?m|we'?re|i am|we are) getting married\b",
+            r"(?i)\bmy fianc[ée]e?\b|\b(?:i'?m|i am|we'?re|we are|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:i'?m|we'?re|i am|we are) getting married\b",
             "engaged",
         ),
         (
@@ -193,6 +201,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
 static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
     labelled(&[
         (r"(?i)\bsingle (?:mom|mother|dad|father|parent|guy|man|woman|lady)\b", "single"),
+        (r"(?i)\bbeing single\b", "single"),
         (r"(?i)\bdivorced\b", "divorced"),
         (r"(?i)\b(?:been|happily) married\b|\bmarried (?:for|with)\b", "married"),
         (r"(?i)\bwidow(?:er|ed)?\b", "widowed"),
@@ -207,7 +216,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) moving\b|\bmoving (?:to|house|out)\b|\bnew (?:apartment|place|house)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\bnew (?:apartment|place|house)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -219,7 +228,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bnew job\b|\bwent back to work\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bnew job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
@@ -346,13 +355,17 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:i|i'm|im|i
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|you're|youre|u)\b"));
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
 
+/// Sentences that are not questions ("what's it like living in Chicago?" says nothing of the writer).
+fn statements(text: &str) -> String {
+    SENTENCE.find_iter(text).map(|m| m.as_str()).filter(|s| !s.ends_with('?')).collect::<Vec<_>>().join("\n")
+}
+
 /// The writer's own statements: sentences in the first person that are not questions and do
 /// not speak of the reader ("I'm sorry you're divorced" is about the reader).
 fn own_statements(text: &str) -> String {
-    SENTENCE
-        .find_iter(text)
-        .map(|m| m.as_str())
-        .filter(|s| !s.ends_with('?') && FIRST_PERSON.is_match(s) && !SECOND_PERSON.is_match(s))
+    statements(text)
+        .lines()
+        .filter(|s| FIRST_PERSON.is_match(s) && !SECOND_PERSON.is_match(s))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -375,8 +388,27 @@ fn captured<'t>(patterns: &'t [Regex], text: &'t str) -> impl Iterator<Item = &'
     patterns.iter().flat_map(move |p| p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()))
 }
 
+/// An age written in digits or in words ("twenty-five").
+fn age_number(written: &str) -> Option<u32> {
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const ONES: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    if let Ok(n) = written.parse() {
+        return Some(n);
+    }
+    let lower = written.to_lowercase();
+    let mut words = lower.split(['-', ' ']);
+    let first = words.next()?;
+    let tens = match first {
+        "eighteen" => return Some(18),
+        "nineteen" => return Some(19),
+        _ => TENS.iter().position(|t| *t == first)? as u32 * 10 + 20,
+    };
+    let ones = words.next().and_then(|w| ONES.iter().position(|o| *o == w)).map_or(0, |i| i as u32 + 1);
+    Some(tens + ones)
+}
+
 fn ages(text: &str) -> Vec<String> {
-    let stated = captured(&AGE_STATED, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (1..=120).contains(a));
+    let stated = captured(&AGE_STATED, text).filter_map(age_number).filter(|a| (1..=120).contains(a));
     let by_context = captured(&AGE, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (18..=99).contains(a));
     let phrases = AGE_PHRASES
         .captures_iter(text)
@@ -394,7 +426,8 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(|j| !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment"));
     let teacher = TEACHES.is_match(text).then(|| "teacher".to_string());
     let student = AT_SCHOOL.is_match(text).then(|| "student".to_string());
-    titles.chain(others).chain(teacher).chain(student).collect()
+    let retired = RETIRED.is_match(text).then(|| "retired".to_string());
+    titles.chain(others).chain(teacher).chain(student).chain(retired).collect()
 }
 
 /// Capitalized words after "born in" / "here in" that are times, not places.
@@ -428,7 +461,7 @@ const NOT_A_PLACE: &[&str] = &[
 /// A place name ends at a sentence end ("I'm from Ohio. Have you been?").
 fn places(text: &str) -> Vec<String> {
     PLACE
-        .captures_iter(text)
+        .captures_iter(&statements(text))
         .filter_map(|c| c.get(1))
         .map(|m| trimmed_phrase(m.as_str()))
         .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()))
@@ -492,6 +525,10 @@ mod tests {
         assert_eq!(profile("being a nurse is exhausting").fields[1], vec!["nurse"]);
         assert_eq!(profile("I'm a 40 year old male, divorced, with kids").fields[3], vec!["divorced"]);
         assert_eq!(profile("Hi, I'm a single mom too!").fields[3], vec!["single"]);
+        assert_eq!(profile("I'm a twenty-five year old nurse").fields[0], vec!["25"]);
+        let wish = profile("I've always thought about being a nurse.\nI'm a fashion model and actor.\nWhat's it like living in Chicago?");
+        assert_eq!(wish.fields[1], vec!["fashion model", "actor"]);
+        assert!(wish.fields[2].is_empty(), "{:?}", wish.fields[2]);
     }
 
     #[test]
@@ -502,7 +539,7 @@ mod tests {
         assert_eq!(p.fields[8], vec!["moved house"]);
         assert_eq!(profile("I grew up in the Bay Area").fields[2], vec!["Bay Area"]);
         assert_eq!(profile("I'm from a small town in the Midwest").fields[2], vec!["Midwest"]);
-        assert_eq!(profile("I'm still in school\nI'm retired from banking").fields[1], vec!["retired", "student"]);
+        assert_eq!(profile("I'm still in school\nI'm retired from banking").fields[1], vec!["student", "retired"]);
     }
 
     #[test]
