@@ -131,26 +131,24 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns
 });
 
-/// At school now, a student ("I'm in college", "I'm going to nursing school"; not "I'm going to
-/// Auburn next year").
-static AT_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bi'?m (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
-    )
-});
-
-/// Retired: a job status ("I'm retired", "glad to be retired", "I had to retire").
-static RETIRED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bi'?m (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
-    )
-});
-
-/// "I teach first grade": a teacher, whatever is taught (not "I teach myself ...").
-static TEACHES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
-    )
+/// Roles stated without a job title: "I'm studying ..." / "I'm in college" (not "I'm going to
+/// Auburn next year"), "I teach first grade" (not "I teach myself ..."), "I'm retired", "glad to
+/// be retired", "I had to retire".
+static STATED_ROLES: Lexicon = LazyLock::new(|| {
+    labelled(&[
+        (
+            r"(?i)\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
+            "teacher",
+        ),
+        (
+            r"(?i)\bi'?m (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            "student",
+        ),
+        (
+            r"(?i)\bi'?m (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
+            "retired",
+        ),
+    ])
 });
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -424,10 +422,7 @@ fn jobs(text: &str) -> Vec<String> {
     let others = captured(&JOB, text)
         .map(trimmed_phrase)
         .filter(|j| !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment"));
-    let teacher = TEACHES.is_match(text).then(|| "teacher".to_string());
-    let student = AT_SCHOOL.is_match(text).then(|| "student".to_string());
-    let retired = RETIRED.is_match(text).then(|| "retired".to_string());
-    titles.chain(others).chain(teacher).chain(student).chain(retired).collect()
+    titles.chain(others).chain(matches(&STATED_ROLES, text)).collect()
 }
 
 /// Capitalized words after "born in" / "here in" that are times, not places.
