@@ -39,6 +39,8 @@ fn stated_facts(path: &Path, which: &str) {
         return;
     };
     let rows: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let profiles: Vec<Profile> =
+        rows.iter().map(|row| local_profile(row["text"].as_str().unwrap_or_default())).collect();
     // label key, field index in the profile
     let facts = [("age", 0), ("job", 1), ("location", 2), ("relationship", 3), ("life_events", 8)];
     println!("\nlocal profiler vs hand-labelled statements in {} chats from another source, {which}\n", rows.len());
@@ -46,10 +48,9 @@ fn stated_facts(path: &Path, which: &str) {
     println!("| --- | --- | --- | --- | --- |");
     for (key, field) in facts {
         let (mut stated, mut found, mut found_right, mut stated_found) = (0, 0, 0, 0);
-        for row in &rows {
+        for (row, profile) in rows.iter().zip(&profiles) {
             let labels: Vec<String> =
                 row[key].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
-            let profile = local_profile(row["text"].as_str().unwrap_or_default());
             let values = &profile.fields[field];
             stated += labels.len();
             found += values.len();

@@ -358,19 +358,15 @@ fn statements(text: &str) -> String {
     SENTENCE.find_iter(text).map(|m| m.as_str()).filter(|s| !s.ends_with('?')).collect::<Vec<_>>().join("\n")
 }
 
-/// The writer's own statements: sentences in the first person that are not questions and do
-/// not speak of the reader ("I'm sorry you're divorced" is about the reader).
-fn own_statements(text: &str) -> String {
-    statements(text)
-        .lines()
-        .filter(|s| FIRST_PERSON.is_match(s) && !SECOND_PERSON.is_match(s))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Of the `statements`, the writer's own: in the first person and not speaking of the reader
+/// ("I'm sorry you're divorced" is about the reader).
+fn own_statements(statements: &str) -> String {
+    statements.lines().filter(|s| FIRST_PERSON.is_match(s) && !SECOND_PERSON.is_match(s)).collect::<Vec<_>>().join("\n")
 }
 
-fn relationships(text: &str) -> Vec<String> {
+fn relationships(text: &str, statements: &str) -> Vec<String> {
     let mut found = matches(&RELATIONSHIP, text);
-    found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(text)));
+    found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(statements)));
     found
 }
 
@@ -453,10 +449,11 @@ const NOT_A_PLACE: &[&str] = &[
     "charge",
 ];
 
-/// A place name ends at a sentence end ("I'm from Ohio. Have you been?").
-fn places(text: &str) -> Vec<String> {
+/// Places named in the `statements`; a name ends at a sentence end ("I'm from Ohio. Have you
+/// been?").
+fn places(statements: &str) -> Vec<String> {
     PLACE
-        .captures_iter(&statements(text))
+        .captures_iter(statements)
         .filter_map(|c| c.get(1))
         .map(|m| trimmed_phrase(m.as_str()))
         .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()))
@@ -466,11 +463,12 @@ fn places(text: &str) -> Vec<String> {
 /// A profile of the fan who wrote `text` (messages one per line).
 pub fn profile(text: &str) -> Profile {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let statements = statements(text);
     Profile::from_lists([
         ages(text),
         jobs(text),
-        places(text),
-        relationships(text),
+        places(&statements),
+        relationships(text, &statements),
         matches(&PERSONALITY, text),
         matches(&EMOTIONAL_NEEDS, text),
         matches(&PURCHASE_MOTIVATIONS, text),
