@@ -4,7 +4,8 @@
 //! see `data/eval/README.md`), and how well it finds the facts the generator planted in
 //! `data/sample` (labels file).
 //!
-//! Run: `cargo run --release -p fansql-udfs --example profile_quality` (numbers go to BENCHMARKS.md).
+//! Run: `cargo run --release -p fansql-udfs --example profile_quality` (numbers go to BENCHMARKS.md);
+//! add `-- --misses` to list, per labelled speaker, what was missed or found wrongly.
 //!
 //! Per field: *presence agreement* = share of fans for whom both say something or both say
 //! nothing; *value overlap* = among fans where both say something, share where at least one
@@ -33,7 +34,9 @@ fn overlaps(a: &[String], b: &[String]) -> bool {
 /// Precision and recall of explicitly stated facts on the hand-labelled chats: precision counts
 /// found values that match a labelled one, recall counts labelled values that some found value
 /// matches, both summed over all speakers.
-fn stated_facts(path: &Path, which: &str) {
+/// With `show_misses`, also lists per speaker id the labels not found and the values found
+/// wrongly: what a rules revision reads after a blind round is scored.
+fn stated_facts(path: &Path, which: &str, show_misses: bool) {
     let Ok(text) = std::fs::read_to_string(path) else {
         println!("\nno labelled chats at {} (data/eval/README.md says how to make a held-out set)", path.display());
         return;
@@ -46,6 +49,7 @@ fn stated_facts(path: &Path, which: &str) {
     println!("\nlocal profiler vs hand-labelled statements in {} chats from another source, {which}\n", rows.len());
     println!("| fact | stated | found | precision | recall |");
     println!("| --- | --- | --- | --- | --- |");
+    let mut misses = Vec::new();
     for (key, field) in facts {
         let (mut stated, mut found, mut found_right, mut stated_found) = (0, 0, 0, 0);
         for (row, profile) in rows.iter().zip(&profiles) {
@@ -56,6 +60,11 @@ fn stated_facts(path: &Path, which: &str) {
             found += values.len();
             found_right += values.iter().filter(|v| labels.iter().any(|l| same_value(v, l))).count();
             stated_found += labels.iter().filter(|l| values.iter().any(|v| same_value(v, l))).count();
+            let missed: Vec<&String> = labels.iter().filter(|l| !values.iter().any(|v| same_value(v, l))).collect();
+            let wrong: Vec<&String> = values.iter().filter(|v| !labels.iter().any(|l| same_value(v, l))).collect();
+            if !missed.is_empty() || !wrong.is_empty() {
+                misses.push(format!("{} {key}: missed {missed:?}, wrong {wrong:?}", row["id"]));
+            }
         }
         let share = |part: usize, whole: usize| {
             if whole == 0 {
@@ -65,6 +74,9 @@ fn stated_facts(path: &Path, which: &str) {
             }
         };
         println!("| {key} | {stated} | {found} | {} | {} |", share(found_right, found), share(stated_found, stated));
+    }
+    if show_misses {
+        println!("\n{}", misses.join("\n"));
     }
 }
 
@@ -181,11 +193,13 @@ async fn planted_facts(messages: &Path, labels: &Path) -> datafusion::error::Res
 #[tokio::main]
 async fn main() -> datafusion::error::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let show_misses = std::env::args().any(|arg| arg == "--misses");
     seed_agreement(&root.join("../shared/seed-data/recorded/gpt4o_profiles.jsonl"));
-    stated_facts(&root.join("data/eval/spc_explicit_facts_dev.jsonl"), "read while the rules were revised");
+    stated_facts(&root.join("data/eval/spc_explicit_facts_dev.jsonl"), "read while the rules were revised", show_misses);
     stated_facts(
         &root.join("data/eval/spc_explicit_facts_heldout.jsonl"),
         "held out: labelled after the rules were frozen",
+        show_misses,
     );
     planted_facts(&root.join("data/sample/messages.parquet"), &root.join("data/sample_labels.parquet")).await
 }
