@@ -195,7 +195,11 @@ async fn main() -> datafusion::error::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let show_misses = std::env::args().any(|arg| arg == "--misses");
     seed_agreement(&root.join("../shared/seed-data/recorded/gpt4o_profiles.jsonl"));
-    stated_facts(&root.join("data/eval/spc_explicit_facts_dev.jsonl"), "read while the rules were revised", show_misses);
+    stated_facts(
+        &root.join("data/eval/spc_explicit_facts_dev.jsonl"),
+        "read while the rules were revised",
+        show_misses,
+    );
     stated_facts(
         &root.join("data/eval/spc_explicit_facts_heldout.jsonl"),
         "held out: labelled after the rules were frozen",

@@ -5,8 +5,10 @@
 //!   place ("I live in Austin", "aquí en Madrid"), relationship status ("I'm divorced", "my wife")
 //!   and life events ("just got promoted", "my dog died").
 //!   Only what the writer says of themself counts: not questions, not "I'm sorry you're divorced",
-//!   not "my brother is 25"; a job is found by its occupation word with up to three words before
-//!   it ("a registered nurse", "a real estate agent"), not by a fixed list of titles.
+//!   not "my brother is 25", not "my parents got divorced"; a job is found by its occupation word
+//!   with up to three words before it ("a registered nurse", "a real estate agent"), not by a fixed
+//!   list of titles, or by a field ("I work in sales"), and by a workplace ("I work at a bank")
+//!   only when nothing else names the job.
 //! - Emotional needs, purchase motivations and personality traits from word lists.
 //! - Communication style from message statistics (length, emoji, questions, exclamations) and
 //!   word lists.
@@ -78,14 +80,44 @@ custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|audit
 chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
 surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|deputy|detective|judge|politician|\
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
-stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker";
+stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
+producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
+hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
+psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
+statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer").
 const NOT_A_JOB: &[&str] = &[
-    "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty", "decent",
-    "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe", "future", "former",
-    "fan", "lot", "bit", "little",
+    "good",
+    "great",
+    "big",
+    "huge",
+    "bad",
+    "terrible",
+    "better",
+    "best",
+    "much",
+    "really",
+    "very",
+    "pretty",
+    "decent",
+    "awesome",
+    "amazing",
+    "total",
+    "proud",
+    "avid",
+    "expert",
+    "amateur",
+    "aspiring",
+    "wannabe",
+    "future",
+    "former",
+    "fan",
+    "lot",
+    "bit",
+    "little",
+    "competitive",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -98,9 +130,14 @@ infirmier|infirmière|professeur|chauffeur routier|électricien|comptable|cuisin
 /// ... for", and "being a ..." opening a sentence that is not a question ("what's it like being a
 /// nurse?" asks about someone else, "I thought about being a nurse" is a wish).
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let title = format!(r"((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s?\b");
+    // "a hair stylist for dogs" keeps whom it serves
+    let title = format!(
+        r"((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
+    );
     [
-        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my job as|i'?ve been|i have been)\s+(?:also\s+|now\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my job as|my career as|i'?ve been|i have been)\s+(?:also\s+|now\s+|actually\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        // "I'm Jordan, a veterinarian"
+        format!(r"(?i)\b(?:i'?m|i am)\s+\p{{L}}+,\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
         format!(r"(?i)\b(?:i'?m|i am|im)\s+(?:an?|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})\s+and\s+(?:an?\s+)?{title}"),
         format!(r"(?im)(?:^|[.!]\s+)being an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
@@ -110,15 +147,35 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// A phrase up to the end of a clause: what "I work as ..." or "I work at ..." names.
+const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
+
+/// A workplace stands for the job when that is all that is said ("I work at a bank", "I also
+/// work at McDonald's", "I work for a company that rents properties", "I work on a horse ranch");
+/// next to a title it only says where ("I'm a pediatric nurse. I work at a local hospital").
+static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let until = UNTIL_CLAUSE_END;
+    [
+        format!(r"(?im)\bi (?:also |currently |now |still )?work at (?:an? |the |our |my |this )?(?:local )?{until}"),
+        format!(r"(?im)\bi (?:also |currently |now |still )?work in (?:an? |the |our |my |this )(?:local )?{until}"),
+        format!(r"(?im)\bi (?:also |currently |now |still )?work for (?:an? |the ){until}"),
+        r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig))\b".to_string(),
+    ]
+    .iter()
+    .map(|p| re(p))
+    .collect()
+});
+
 static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let until = r"([\p{L}][\p{L} \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
+    let until = UNTIL_CLAUSE_END;
     let mut patterns: Vec<Regex> = [
         format!(r"(?im)\btrabajo (?:de|como) {until}"),
         format!(r"(?im)\bich arbeite als {until}"),
         format!(r"(?im)\btrabalho como {until}"),
         format!(r"(?im)\bje travaille comme {until}"),
-        // a workplace stands for the job when that is all that is said ("I work at a bank")
-        format!(r"(?im)\bi work (?:in|at) (?:an? |the |our |my |this )?(?:local )?{until}"),
+        // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
+        // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
+        format!(r"(?im)\b(?:i (?:also |currently |now |still )?work|(?:i'?m|i am) (?:also |currently |now |still )?working) in {until}"),
     ]
     .iter()
     .map(|p| re(p))
@@ -131,9 +188,16 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns
 });
 
-/// Roles stated without a job title: "I'm studying ..." / "I'm in college" (not "I'm going to
-/// Auburn next year"), "I teach first grade" (not "I teach myself ..."), "I'm retired", "glad to
-/// be retired", "I had to retire".
+/// What the writer writes, when it is work: "I write romance novels" is a writer of romance novels.
+static WRITES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bi (?:also )?write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|poetry|articles|columns|screenplays|scripts))\b",
+    )
+});
+
+/// Roles stated without a job title: "I'm studying ..." / "I'm in college" / "I'm a computer
+/// science major" (not "I'm going to Auburn next year"), "I teach first grade" (not "I teach
+/// myself ..."), "I'm stationed in Germany", "I'm retired", "glad to be retired", "I had to retire".
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
@@ -145,6 +209,11 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
+            r"(?i)\bi'?m an? (?:[\p{L}-]+ ){1,3}major\b|\bi'?m an? (?:college |university )?(?:freshman|sophomore)\b|\bi'?m an? (?:junior|senior) (?:in|at) (?:college|university)\b",
+            "student",
+        ),
+        (r"(?i)\b(?:i'?m|i am) (?:currently |now )?stationed (?:in|at|overseas|abroad)\b", "military"),
+        (
             r"(?i)\bi'?m (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
             "retired",
         ),
@@ -153,7 +222,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?i:i (?:also |still |currently |now |actually )?live in|i'?m (?:currently |now |also )?in|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?i:an? (?:small |little |big |tiny )?(?:town|city|village|suburb)[ \t]+(?:in|near|outside(?: of)?)[ \t]+)?(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})",
+        r"(?:(?i:i (?:also |still |currently |now |actually |used to )?live in|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|stationed (?:in|at)|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?i:an? (?:small |little |big |tiny )?(?:town|city|village|suburb)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+)?(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})(?:,[ \t]+(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}))?",
     )
 });
 
@@ -214,7 +283,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\bnew (?:apartment|place|house)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -226,7 +295,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bnew job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bnew job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
@@ -242,7 +311,10 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:i'?m|i am|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b",
             "health issue",
         ),
-        (r"(?i)\bi (?:just |recently |finally )?graduated\b|\bmy graduation\b|\bi'?m graduating\b", "graduation"),
+        (
+            r"(?i)\bi (?:just |recently |finally )?graduated\b|\bmy graduation\b|\bi'?m graduating\b|\bi'?m an? (?:new|recent) grad(?:uate)?\b",
+            "graduation",
+        ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (r"(?i)\b(?:we|i) broke up\b|\bbroke up with me\b|\bmy (?:breakup|break up)\b|\bgot dumped\b", "breakup"),
         (
@@ -358,10 +430,21 @@ fn statements(text: &str) -> String {
     SENTENCE.find_iter(text).map(|m| m.as_str()).filter(|s| !s.ends_with('?')).collect::<Vec<_>>().join("\n")
 }
 
+/// Someone else's relationship status ("my parents got divorced", "my sister is married").
+static OTHERS_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:parents|mom|mother|dad|father|brother|sister|friends?|cousin|aunt|uncle|son|daughter|they|he|she)\s+(?:just |recently |finally )?(?:got|are|were|is|was|have been|has been)\s+(?:\w+\s+)?(?:divorced|married|separated|widowed|single)\b",
+    )
+});
+
 /// Of the `statements`, the writer's own: in the first person and not speaking of the reader
-/// ("I'm sorry you're divorced" is about the reader).
+/// ("I'm sorry you're divorced" is about the reader) or of someone else's status.
 fn own_statements(statements: &str) -> String {
-    statements.lines().filter(|s| FIRST_PERSON.is_match(s) && !SECOND_PERSON.is_match(s)).collect::<Vec<_>>().join("\n")
+    statements
+        .lines()
+        .filter(|s| FIRST_PERSON.is_match(s) && !SECOND_PERSON.is_match(s) && !OTHERS_STATUS.is_match(s))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn relationships(text: &str, statements: &str) -> Vec<String> {
@@ -374,8 +457,10 @@ fn matches(lexicon: &[(Regex, &'static str)], text: &str) -> Vec<String> {
     lexicon.iter().filter(|(pattern, _)| pattern.is_match(text)).map(|(_, label)| label.to_string()).collect()
 }
 
-fn trimmed_phrase(phrase: &str) -> String {
-    phrase.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+/// A captured phrase with its spacing normalized, cut to its first `words` words (a clause
+/// captured up to its end can run on).
+fn first_words(phrase: &str, words: usize) -> String {
+    phrase.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
 }
 
 fn captured<'t>(patterns: &'t [Regex], text: &'t str) -> impl Iterator<Item = &'t str> {
@@ -414,11 +499,28 @@ fn ages(text: &str) -> Vec<String> {
 fn jobs(text: &str) -> Vec<String> {
     let titles = captured(&JOB_TITLE, text)
         .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
-        .map(trimmed_phrase);
+        .map(|title| first_words(title, 6));
+    let not_a_job = |j: &String| {
+        !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment" | "living")
+    };
+    // "in a hospital" is a workplace; "in the healthcare industry" is a field
+    let a_place = |j: &String| {
+        let words: Vec<String> = j.split_whitespace().map(str::to_lowercase).collect();
+        let field = words.last().is_some_and(|w| matches!(w.as_str(), "industry" | "field" | "sector" | "business"));
+        !field
+            && words.first().is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "my" | "our" | "this" | "local"))
+    };
     let others = captured(&JOB, text)
-        .map(trimmed_phrase)
-        .filter(|j| !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment"));
-    titles.chain(others).chain(matches(&STATED_ROLES, text)).collect()
+        .map(|j| first_words(j, 4))
+        .filter(not_a_job)
+        .filter(|j| !a_place(j))
+        .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
+    let writing = WRITES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("writer of {}", m.as_str()));
+    let found: Vec<String> = titles.chain(others).chain(writing).chain(matches(&STATED_ROLES, text)).collect();
+    if !found.is_empty() {
+        return found;
+    }
+    captured(&WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job).collect()
 }
 
 /// Capitalized words after "born in" / "here in" that are times, not places.
@@ -450,12 +552,13 @@ const NOT_A_PLACE: &[&str] = &[
 ];
 
 /// Places named in the `statements`; a name ends at a sentence end ("I'm from Ohio. Have you
-/// been?").
+/// been?"), and one after a comma is a second place ("San Francisco, California").
 fn places(statements: &str) -> Vec<String> {
     PLACE
         .captures_iter(statements)
-        .filter_map(|c| c.get(1))
-        .map(|m| trimmed_phrase(m.as_str()))
+        .flat_map(|c| [c.get(1), c.get(2)])
+        .flatten()
+        .map(|m| first_words(m.as_str(), 4))
         .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()))
         .collect()
 }
@@ -466,7 +569,7 @@ pub fn profile(text: &str) -> Profile {
     let statements = statements(text);
     Profile::from_lists([
         ages(text),
-        jobs(text),
+        jobs(&statements),
         places(&statements),
         relationships(text, &statements),
         matches(&PERSONALITY, text),
@@ -533,6 +636,47 @@ mod tests {
         assert_eq!(profile("I grew up in the Bay Area").fields[2], vec!["Bay Area"]);
         assert_eq!(profile("I'm from a small town in the Midwest").fields[2], vec!["Midwest"]);
         assert_eq!(profile("I'm still in school\nI'm retired from banking").fields[1], vec!["student", "retired"]);
+    }
+
+    #[test]
+    fn jobs_by_field_workplace_name_and_what_is_written() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        assert_eq!(job("I work in sales."), vec!["sales"]);
+        assert_eq!(job("I'm currently working in the healthcare industry."), vec!["healthcare industry"]);
+        // a workplace next to a title only says where
+        assert_eq!(job("I'm a pediatric nurse. I work at a local hospital."), vec!["pediatric nurse"]);
+        assert_eq!(job("I work at McDonald's."), vec!["McDonald's"]);
+        assert_eq!(job("I work at a coffee shop and I also work at a bookstore."), vec!["coffee shop", "bookstore"]);
+        assert_eq!(job("I work on a horse ranch."), vec!["horse ranch"]);
+        assert_eq!(job("Hi, I'm Jordan, a veterinarian."), vec!["veterinarian"]);
+        assert_eq!(job("I'm a bit of an eccentric hair stylist for dogs."), vec!["eccentric hair stylist for dogs"]);
+        assert_eq!(job("I'm a computer science major."), vec!["student"]);
+        assert_eq!(job("I'm stationed in South Korea."), vec!["military"]);
+        assert_eq!(job("I write romance novels."), vec!["writer of romance novels"]);
+        for not_mine in [
+            "What's your favorite thing about working as a nurses aide?",
+            "I like to go to the gym, I'm a competitive body builder.",
+            "I'm also an environmentalist.",
+        ] {
+            assert!(job(not_mine).is_empty(), "{not_mine}: {:?}", job(not_mine));
+        }
+    }
+
+    #[test]
+    fn places_after_a_comma_and_lived_in() {
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("I'm from San Francisco, California."), vec!["San Francisco", "California"]);
+        assert_eq!(place("I used to live in San Diego. I lived in La Jolla."), vec!["San Diego", "La Jolla"]);
+        assert_eq!(place("I'm stationed in South Korea."), vec!["South Korea"]);
+        assert_eq!(place("I am in a big city on the west coast of the US."), vec!["US"]);
+    }
+
+    #[test]
+    fn events_and_status_of_the_writer_only() {
+        let p = profile("I'm a new graduate nurse.\nI got a job as a model.\nMy parents got divorced when I was 12.");
+        assert_eq!(p.fields[8], vec!["started a new job", "graduation"]);
+        assert!(p.fields[3].is_empty(), "{:?}", p.fields[3]);
+        assert!(profile("Science fiction can take you to a whole new place.").fields[8].is_empty());
     }
 
     #[test]
