@@ -189,31 +189,89 @@ impl Drop for Processes {
     }
 }
 
-fn start(binary: &str, args: &[String]) -> Child {
-    Command::new(binary).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start cluster process")
+/// Starts a shipped cluster binary, its output in `log`, and waits until it accepts
+/// connections on `port`. `None` when it exits first: a port chosen free was taken before the
+/// process bound it (other tests open connections meanwhile), so the caller picks new ports.
+fn start_listening(binary: &str, args: &[String], port: u16, log: &Path) -> Option<Child> {
+    let log = std::fs::File::create(log).expect("log file");
+    let mut child = Command::new(binary)
+        .args(args)
+        .stdout(Stdio::from(log.try_clone().expect("log file")))
+        .stderr(Stdio::from(log))
+        .spawn()
+        .expect("start cluster process");
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(30) {
+        if child.try_wait().expect("cluster process status").is_some() {
+            return None;
+        }
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Some(child);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    None
+}
+
+/// Starts one shipped process on fresh ports, up to three times; `ports` makes the arguments
+/// from a fresh port per call and returns them with the port to wait on.
+fn start_on_free_ports(binary: &str, log: &Path, ports: impl Fn() -> (Vec<String>, u16)) -> Child {
+    for _ in 0..3 {
+        let (args, port) = ports();
+        if let Some(child) = start_listening(binary, &args, port, log) {
+            return child;
+        }
+    }
+    panic!("{binary} did not start; its log:\n{}", std::fs::read_to_string(log).unwrap_or_default());
+}
+
+/// Runs fansql, killed after `limit`: a cluster that lost its executors queues a job forever.
+fn run_at_most(args: &[&str], limit: Duration) -> Output {
+    let mut child = Command::new(common::binary())
+        .args(args)
+        .current_dir(common::project_root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fansql");
+    let started = Instant::now();
+    while child.try_wait().expect("fansql status").is_none() && started.elapsed() < limit {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    child.wait_with_output().expect("fansql finished")
 }
 
 #[test]
 fn the_shipped_scheduler_and_executors_run_fansql_functions() {
-    let scheduler_port = free_port();
-    let mut processes = Processes(vec![start(
-        env!("CARGO_BIN_EXE_fansql-scheduler"),
-        &["--bind-port".into(), scheduler_port.to_string()],
-    )]);
-    for _ in 0..2 {
-        let args: Vec<String> = vec![
-            "--scheduler-port".into(),
-            scheduler_port.to_string(),
-            "--bind-port".into(),
-            free_port().to_string(),
-            "--bind-grpc-port".into(),
-            free_port().to_string(),
-            "--bind-health-port".into(),
-            free_port().to_string(),
-            "--vcores".into(),
-            "1".into(),
-        ];
-        processes.0.push(start(env!("CARGO_BIN_EXE_fansql-executor"), &args));
+    let logs = temp_dir();
+    let scheduler_port = std::cell::Cell::new(0);
+    let scheduler =
+        start_on_free_ports(env!("CARGO_BIN_EXE_fansql-scheduler"), &logs.path().join("scheduler.log"), || {
+            scheduler_port.set(free_port());
+            (vec!["--bind-port".into(), scheduler_port.get().to_string()], scheduler_port.get())
+        });
+    let scheduler_port = scheduler_port.get();
+    let mut processes = Processes(vec![scheduler]);
+    let executor_logs = [logs.path().join("executor-1.log"), logs.path().join("executor-2.log")];
+    for log in &executor_logs {
+        processes.0.push(start_on_free_ports(env!("CARGO_BIN_EXE_fansql-executor"), log, || {
+            let grpc_port = free_port();
+            let args = vec![
+                "--scheduler-port".into(),
+                scheduler_port.to_string(),
+                "--bind-port".into(),
+                free_port().to_string(),
+                "--bind-grpc-port".into(),
+                grpc_port.to_string(),
+                "--bind-health-port".into(),
+                free_port().to_string(),
+                "--vcores".into(),
+                "1".into(),
+            ];
+            (args, grpc_port)
+        }));
     }
     let url = format!("df://127.0.0.1:{scheduler_port}");
     let sql = "SELECT stage, count(*) AS messages, sum(revenue) AS revenue FROM \
@@ -221,16 +279,18 @@ fn the_shipped_scheduler_and_executors_run_fansql_functions() {
                GROUP BY stage ORDER BY stage";
     let expected = run(&["--format", "csv", "-c", sql]);
     assert!(expected.status.success(), "{}", stderr(&expected));
-    // The executors register a moment after the scheduler starts: retry until they have.
+    // The executors register a moment after they listen: retry until they have.
     let started = Instant::now();
     let output = loop {
-        let output = run(&["--cluster", &url, "--format", "csv", "-c", sql]);
+        let output = run_at_most(&["--cluster", &url, "--format", "csv", "-c", sql], Duration::from_secs(120));
         if output.status.success() || started.elapsed() > Duration::from_secs(60) {
             break output;
         }
         std::thread::sleep(Duration::from_millis(500));
     };
-    assert!(output.status.success(), "{}", stderr(&output));
+    let logs_read =
+        || executor_logs.iter().map(|l| std::fs::read_to_string(l).unwrap_or_default()).collect::<Vec<_>>().join("\n");
+    assert!(output.status.success(), "{}\nexecutor logs:\n{}", stderr(&output), logs_read());
     assert_eq!(stdout(&output), stdout(&expected));
     assert!(stdout(&output).contains("stage_3"), "{}", stdout(&output));
     drop(processes);
