@@ -147,6 +147,11 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words between "I" and "work" ("I also work at ...") and between "work" and "at" ("I work
+/// part time at ...").
+const WHEN: &str = "(?:also |currently |now |still |just )?";
+const PART: &str = "(?:part[- ]time |full[- ]time |nights |weekends )?";
+
 /// A phrase up to the end of a clause: what "I work as ..." or "I work at ..." names.
 const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
 
@@ -156,9 +161,9 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
     [
-        format!(r"(?im)\bi (?:also |currently |now |still )?work at (?:an? |the |our |my |this )?(?:local )?{until}"),
-        format!(r"(?im)\bi (?:also |currently |now |still )?work in (?:an? |the |our |my |this )(?:local )?{until}"),
-        format!(r"(?im)\bi (?:also |currently |now |still )?work for (?:an? |the ){until}"),
+        format!(r"(?im)\bi {WHEN}work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
+        format!(r"(?im)\bi {WHEN}work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
+        format!(r"(?im)\bi {WHEN}work {PART}for (?:an? |the ){until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig))\b".to_string(),
     ]
     .iter()
@@ -175,23 +180,35 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bje travaille comme {until}"),
         // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
-        format!(r"(?im)\b(?:i (?:also |currently |now |still )?work|(?:i'?m|i am) (?:also |currently |now |still )?working) in {until}"),
+        format!(r"(?im)\b(?:i {WHEN}work|(?:i'?m|i am) {WHEN}working) {PART}in {until}"),
     ]
     .iter()
     .map(|p| re(p))
     .collect();
     patterns.push(re(&format!(r"(?i)\b(?:soy|sou|je suis|bin) ({JOB_WORDS})\b")));
-    patterns.push(re(r"(?i)\bi'?m (?:also )?in the (military|army|navy|air force|marines|coast guard)\b"));
     patterns.push(re(
-        r"(?i)\bi (?:own|run) an? ((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
+        r"(?i)\b(?:i'?m|i am) (?:also |currently |now )?(?:in|serving in) the (military|army|navy|air force|marines|coast guard)\b",
+    ));
+    // "professional" makes any word an occupation ("I'm a professional skater")
+    patterns.push(re(r"(?i)\b(?:i'?m|i am) an? (professional [\p{L}-]+)"));
+    patterns.push(re(
+        r"(?i)\bi (?:also |now |currently )?(?:own|run) (?:an?|my own|my) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
     ));
     patterns
+});
+
+/// Vehicles whose driver is a job: "I drive a truck", "I work in a warehouse driving a forklift"
+/// (not "I drive a Ford").
+static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:i (?:also |currently |now )?drive|driving) (?:an? )?(truck|semi|big rig|bus|school bus|taxi|cab|forklift|ambulance|delivery van)s?\b",
+    )
 });
 
 /// What the writer writes, when it is work: "I write romance novels" is a writer of romance novels.
 static WRITES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bi (?:also )?write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|poetry|articles|columns|screenplays|scripts))\b",
+        r"(?i)\bi (?:also )?write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|cookbooks|poetry|articles|columns|screenplays|scripts))\b",
     )
 });
 
@@ -222,7 +239,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?i:i (?:also |still |currently |now |actually |used to )?live in|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|stationed (?:in|at)|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?i:an? (?:small |little |big |tiny )?(?:town|city|village|suburb)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+)?(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})(?:,[ \t]+(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}))?",
+        r"(?:(?i:i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?i:an? (?:small |little |big |tiny )?(?:town|city|village|suburb)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+)?(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})(?:,[ \t]+(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}))?",
     )
 });
 
@@ -312,7 +329,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "health issue",
         ),
         (
-            r"(?i)\bi (?:just |recently |finally )?graduated\b|\bmy graduation\b|\bi'?m graduating\b|\bi'?m an? (?:new|recent) grad(?:uate)?\b",
+            r"(?i)\bi (?:just |recently |finally )?graduated\b|\bjust graduated\b|\bmy graduation\b|\bi'?m graduating\b|\bi'?m an? (?:new|recent) grad(?:uate)?\b",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -516,7 +533,9 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(|j| !a_place(j))
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
     let writing = WRITES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("writer of {}", m.as_str()));
-    let found: Vec<String> = titles.chain(others).chain(writing).chain(matches(&STATED_ROLES, text)).collect();
+    let driving = DRIVES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("{} driver", m.as_str()));
+    let found: Vec<String> =
+        titles.chain(others).chain(writing).chain(driving).chain(matches(&STATED_ROLES, text)).collect();
     if !found.is_empty() {
         return found;
     }
@@ -653,10 +672,16 @@ mod tests {
         assert_eq!(job("I'm a computer science major."), vec!["student"]);
         assert_eq!(job("I'm stationed in South Korea."), vec!["military"]);
         assert_eq!(job("I write romance novels."), vec!["writer of romance novels"]);
+        assert_eq!(job("I'm a professional skater."), vec!["professional skater"]);
+        assert_eq!(job("I'm currently serving in the army in South Korea."), vec!["army"]);
+        assert_eq!(job("I drive a truck."), vec!["truck driver"]);
+        assert_eq!(job("I work part time at my mother's restaurant."), vec!["mother's restaurant"]);
+        assert_eq!(job("I also own my own very successful dieting business."), vec!["dieting business"]);
         for not_mine in [
             "What's your favorite thing about working as a nurses aide?",
             "I like to go to the gym, I'm a competitive body builder.",
             "I'm also an environmentalist.",
+            "I drive a Ford F-150.",
         ] {
             assert!(job(not_mine).is_empty(), "{not_mine}: {:?}", job(not_mine));
         }
@@ -669,6 +694,9 @@ mod tests {
         assert_eq!(place("I used to live in San Diego. I lived in La Jolla."), vec!["San Diego", "La Jolla"]);
         assert_eq!(place("I'm stationed in South Korea."), vec!["South Korea"]);
         assert_eq!(place("I am in a big city on the west coast of the US."), vec!["US"]);
+        assert_eq!(place("I'm a twenty year old male from Puerto Rico."), vec!["Puerto Rico"]);
+        assert_eq!(place("I live on the North Side."), vec!["North Side"]);
+        assert_eq!(place("I'm currently serving in the army in South Korea."), vec!["South Korea"]);
     }
 
     #[test]
@@ -677,6 +705,7 @@ mod tests {
         assert_eq!(p.fields[8], vec!["started a new job", "graduation"]);
         assert!(p.fields[3].is_empty(), "{:?}", p.fields[3]);
         assert!(profile("Science fiction can take you to a whole new place.").fields[8].is_empty());
+        assert_eq!(profile("I'm Sam, just graduated from college.").fields[8], vec!["graduation"]);
     }
 
     #[test]
