@@ -84,7 +84,7 @@ stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker|handyman|
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
 hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
-statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner";
+statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer").
@@ -135,7 +135,7 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
     );
     [
-        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my job as|my career as|i'?ve been|i have been)\s+(?:also\s+|now\s+|actually\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been)\s+(?:also\s+|now\s+|actually\s+|just\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
         // "I'm Jordan, a veterinarian"
         format!(r"(?i)\b(?:i'?m|i am)\s+\p{{L}}+,\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
@@ -157,7 +157,8 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 
 /// A workplace stands for the job when that is all that is said ("I work at a bank", "I also
 /// work at McDonald's", "I work for a company that rents properties", "I work on a horse ranch");
-/// next to a title it only says where ("I'm a pediatric nurse. I work at a local hospital").
+/// next to a title only a named employer counts ("I'm a pediatric nurse. I work at a local
+/// hospital" says where, "I'm a musician. I work at Pet Smart" names a second job).
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
     [
@@ -192,7 +193,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // "professional" makes any word an occupation ("I'm a professional skater")
     patterns.push(re(r"(?i)\b(?:i'?m|i am) an? (professional [\p{L}-]+)"));
     patterns.push(re(
-        r"(?i)\bi (?:also |now |currently )?(?:own|run) (?:an?|my own|my) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
+        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:own|run) (?:an?|my own|my) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
     ));
     patterns
 });
@@ -204,6 +205,10 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:i (?:also |currently |now )?drive|driving) (?:an? )?(truck|semi|big rig|bus|school bus|taxi|cab|forklift|ambulance|delivery van)s?\b",
     )
 });
+
+/// Whatever the writer does "for a living" ("I walk dogs for a living").
+static FOR_A_LIVING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bi (?:also |now |currently )?((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) for a living\b"));
 
 /// What the writer writes, when it is work: "I write romance novels" is a writer of romance novels.
 static WRITES: LazyLock<Regex> = LazyLock::new(|| {
@@ -230,6 +235,10 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (r"(?i)\b(?:i'?m|i am) (?:currently |now )?stationed (?:in|at|overseas|abroad)\b", "military"),
+        (
+            r"(?i)\bi (?:also )?stream (?:on )?(?:twitch|youtube|kick)\b|\bi'?m a (?:twitch |youtube )?streamer\b",
+            "streamer",
+        ),
         (
             r"(?i)\bi'?m (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
             "retired",
@@ -300,7 +309,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -534,12 +543,17 @@ fn jobs(text: &str) -> Vec<String> {
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
     let writing = WRITES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("writer of {}", m.as_str()));
     let driving = DRIVES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("{} driver", m.as_str()));
+    let living = captured(std::slice::from_ref(&*FOR_A_LIVING), text)
+        .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
+        .map(str::to_string);
     let found: Vec<String> =
-        titles.chain(others).chain(writing).chain(driving).chain(matches(&STATED_ROLES, text)).collect();
-    if !found.is_empty() {
-        return found;
+        titles.chain(others).chain(writing).chain(driving).chain(living).chain(matches(&STATED_ROLES, text)).collect();
+    // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
+    let workplaces = captured(&WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job);
+    if found.is_empty() {
+        return workplaces.collect();
     }
-    captured(&WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job).collect()
+    found.into_iter().chain(workplaces.filter(|w| w.starts_with(char::is_uppercase))).collect()
 }
 
 /// Capitalized words after "born in" / "here in" that are times, not places.
@@ -677,6 +691,11 @@ mod tests {
         assert_eq!(job("I drive a truck."), vec!["truck driver"]);
         assert_eq!(job("I work part time at my mother's restaurant."), vec!["mother's restaurant"]);
         assert_eq!(job("I also own my own very successful dieting business."), vec!["dieting business"]);
+        assert_eq!(job("I'm just a housekeeper, like I said."), vec!["housekeeper"]);
+        assert_eq!(job("I'm excited to start my new job as a lawyer."), vec!["lawyer"]);
+        assert_eq!(job("I stream on Twitch."), vec!["streamer"]);
+        assert_eq!(job("I also walk dogs for a living."), vec!["walk dogs"]);
+        assert_eq!(job("I'm a musician. I work at Pet Smart."), vec!["musician", "Pet Smart"]);
         for not_mine in [
             "What's your favorite thing about working as a nurses aide?",
             "I like to go to the gym, I'm a competitive body builder.",
@@ -706,6 +725,7 @@ mod tests {
         assert!(p.fields[3].is_empty(), "{:?}", p.fields[3]);
         assert!(profile("Science fiction can take you to a whole new place.").fields[8].is_empty());
         assert_eq!(profile("I'm Sam, just graduated from college.").fields[8], vec!["graduation"]);
+        assert_eq!(profile("Hi! I'm new to the city.").fields[8], vec!["moved house"]);
     }
 
     #[test]
