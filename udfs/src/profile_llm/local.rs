@@ -8,7 +8,8 @@
 //!   not "my brother is 25", not "my parents got divorced"; a job is found by its occupation word
 //!   with up to three words before it ("a registered nurse", "a real estate agent"), not by a fixed
 //!   list of titles, or by a field ("I work in sales"), and by a workplace ("I work at a bank")
-//!   only when nothing else names the job.
+//!   only when nothing else names the job. Fast lowercase typing counts too ("i am chef",
+//!   "i live in florida": lowercase places are matched against a short list of known names).
 //! - Emotional needs, purchase motivations and personality traits from word lists.
 //! - Communication style from message statistics (length, emoji, questions, exclamations) and
 //!   word lists.
@@ -46,6 +47,7 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(\d{2})\s*y/?o\b",
         r"(?i)\bturn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
+        r"(?i)(?:,|\band)\s*age\s+(\d{2})\b",
         r"(?i)\btengo\s+(\d{2})\s+años\b",
         r"(?i)\bcumplí\s+(\d{2})\b",
         r"(?i)\bich bin\s+(\d{2})(?:\s+jahre)?\b",
@@ -60,6 +62,10 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| re(p))
     .collect()
 });
+
+/// "it stinks being 12 years old": an age without "I'm", so only in statements ("what's it like
+/// being 100 years old?" asks the reader).
+static AGE_BEING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bbeing\s+(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b"));
 
 static AGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:i'?m|i am) in my (twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b")
@@ -80,7 +86,7 @@ custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|audit
 chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
 surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|deputy|detective|judge|politician|\
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
-stay-at-home dad|stay at home mom|stay at home dad|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
+stay-at-home dad|stay at home mom|stay at home dad|stay-at-home parent|stay at home parent|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
 hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
@@ -136,8 +142,13 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     );
     [
         format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been)\s+(?:also\s+|now\s+|actually\s+|just\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
-        // "I'm Jordan, a veterinarian"
-        format!(r"(?i)\b(?:i'?m|i am)\s+\p{{L}}+,\s+(?:an?|the)\s+{title}"),
+        // "i am chef": people typing fast drop the article; the title in lowercase, so "I'm
+        // Mason" stays a name
+        format!(r"(?i:\b(?:i'?m|i am|im)\s+(?:also\s+|now\s+|actually\s+|just\s+)?)({JOB_HEADS})s?\b"),
+        // "I'm Jordan, a veterinarian", "i am kim a college student"
+        format!(r"(?i)\b(?:i'?m|i am)\s+\p{{L}}+,?\s+(?:an?|the)\s+{title}"),
+        // "i work part time as a bartender", "i work for a school as a secretary"
+        format!(r"(?i)\bi (?:also |currently |now |still )?work (?:part[- ]time |full[- ]time )?(?:(?:at|for|in) [^.,!?\n]{{1,30}}? )?as\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
         format!(r"(?i)\b(?:i'?m|i am|im)\s+(?:an?|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})\s+and\s+(?:an?\s+)?{title}"),
         format!(r"(?im)(?:^|[.!]\s+)being an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
@@ -193,7 +204,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // "professional" makes any word an occupation ("I'm a professional skater")
     patterns.push(re(r"(?i)\b(?:i'?m|i am) an? (professional [\p{L}-]+)"));
     patterns.push(re(
-        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:own|run) (?:an?|my own|my) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency))\b",
+        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:(?:own|run) (?:an?|my own|my)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel))\b",
     ));
     patterns
 });
@@ -227,30 +238,68 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?i)\bi'?m (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\bi'?m (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\bi'?m (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            r"(?i)\b(?:i'?m|i am) (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\b(?:i'?m|i am) (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\b(?:i'?m|i am) (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
             "student",
         ),
         (
-            r"(?i)\bi'?m an? (?:[\p{L}-]+ ){1,3}major\b|\bi'?m an? (?:college |university )?(?:freshman|sophomore)\b|\bi'?m an? (?:junior|senior) (?:in|at) (?:college|university)\b",
+            r"(?i)\b(?:i'?m|i am) an? (?:[\p{L}-]+ ){1,3}major\b|\b(?:i'?m|i am) an? (?:college |university )?(?:freshman|sophomore)\b|\b(?:i'?m|i am) an? (?:junior|senior) (?:in|at) (?:college|university)\b",
             "student",
         ),
+        (r"(?i)\bi (?:also )?waitress\b", "waitress"),
+        (r"(?i)\bi (?:also )?bartend\b", "bartender"),
         (r"(?i)\b(?:i'?m|i am) (?:currently |now )?stationed (?:in|at|overseas|abroad)\b", "military"),
         (
-            r"(?i)\bi (?:also )?stream (?:on )?(?:twitch|youtube|kick)\b|\bi'?m a (?:twitch |youtube )?streamer\b",
+            r"(?i)\bi (?:also )?stream (?:on )?(?:twitch|youtube|kick)\b|\b(?:i'?m|i am) a (?:twitch |youtube )?streamer\b",
             "streamer",
         ),
         (
-            r"(?i)\bi'?m (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
+            r"(?i)\b(?:i'?m|i am) (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
             "retired",
         ),
     ])
 });
 
+/// What comes before a place the writer lives in, is from or grew up in.
+const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|moved (?:here )?from";
+
+/// "a small town in ...": the named place follows.
+const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
+
+/// A capitalized place after a cue; a second one after a comma ("San Francisco, California").
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:(?i:i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de))[ \t]+(?i:an? (?:small |little |big |tiny )?(?:town|city|village|suburb)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+)?(?:the[ \t]+)?(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})(?:,[ \t]+(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}))?",
-    )
+    re(&format!(
+        r"(?:(?i:{PLACE_CUES}))[ \t]+(?i:{UNNAMED_PLACE})?(?:the[ \t]+)?(\p{{Lu}}[\p{{L}}'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'\-]*){{0,2}})(?:,[ \t]+(\p{{Lu}}[\p{{L}}'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'\-]*){{0,2}}))?"
+    ))
 });
+
+/// Up to three lowercase words after a cue ("i live in the sunny state of florida"): people who
+/// type in lowercase name places in lowercase, so a known place name is looked for among them.
+static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i:{PLACE_CUES})[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(\p{{Ll}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,2}})"
+    ))
+});
+
+/// Place names recognised when written in lowercase: US states, countries, and large cities
+/// (a capitalized name needs no list). Hand-written: a gazetteer crate would bring tens of
+/// thousands of names, most of them also ordinary words in lowercase ("reading", "mobile").
+const KNOWN_PLACES: &str = "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|\
+hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|\
+mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|\
+north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|\
+vermont|virginia|washington|west virginia|wisconsin|wyoming|puerto rico|usa|us|america|united states|canada|\
+mexico|brazil|argentina|chile|colombia|peru|venezuela|cuba|jamaica|uk|england|scotland|wales|ireland|france|\
+germany|spain|portugal|italy|greece|netherlands|holland|belgium|switzerland|austria|sweden|norway|denmark|\
+finland|iceland|poland|russia|ukraine|turkey|israel|egypt|morocco|nigeria|kenya|south africa|india|pakistan|\
+china|japan|korea|south korea|vietnam|thailand|philippines|indonesia|malaysia|singapore|australia|new zealand|\
+new york city|nyc|los angeles|la|chicago|houston|phoenix|philadelphia|san antonio|san diego|dallas|austin|\
+san francisco|seattle|denver|boston|detroit|nashville|atlanta|miami|orlando|tampa|las vegas|portland|\
+baltimore|minneapolis|new orleans|cleveland|pittsburgh|st louis|kansas city|salt lake city|honolulu|\
+london|paris|berlin|madrid|barcelona|rome|amsterdam|dublin|toronto|vancouver|montreal|sydney|melbourne|tokyo|\
+mexico city|midwest|east coast|west coast";
+
+static KNOWN_PLACE_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| KNOWN_PLACES.split('|').collect());
 
 /// Patterns and the value each one stands for.
 type Lexicon = LazyLock<Vec<(Regex, &'static str)>>;
@@ -262,7 +311,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:i'?m|i am|im|still) (?:also )?single\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:i'?m|i am|im|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -282,7 +331,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "in a relationship",
         ),
         (
-            r"(?i)\b(?:i'?m|i am) (?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bviud[oa]\b|\bverwitwet\b",
+            r"(?i)\b(?:i'?m|i am) (?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,25}\b(?:died|passed away|was killed|was murdered)\b|\bviud[oa]\b|\bverwitwet\b",
             "widowed",
         ),
         (r"(?i)\b(?:i'?m|i am|we'?re|we are|we) separated\b|\bseparad[oa]\b|\bgetrennt\b", "separated"),
@@ -309,7 +358,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\bmoved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -334,20 +383,26 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:i'?m|i am|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:i'?m|i am|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b",
             "health issue",
         ),
         (
-            r"(?i)\bi (?:just |recently |finally )?graduated\b|\bjust graduated\b|\bmy graduation\b|\bi'?m graduating\b|\bi'?m an? (?:new|recent) grad(?:uate)?\b",
+            r"(?i)\bi (?:just |recently |finally )?graduated\b|\bjust graduated\b|\bmy graduation\b|\b(?:i'?m|i am) graduating\b|\b(?:i'?m|i am) an? (?:new|recent) grad(?:uate)?\b",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
-        (r"(?i)\b(?:we|i) broke up\b|\bbroke up with me\b|\bmy (?:breakup|break up)\b|\bgot dumped\b", "breakup"),
+        (
+            r"(?i)\b(?:we|i) broke up\b|\bbroke up with me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
+            "breakup",
+        ),
         (
             r"(?i)\bmy (?:vacation|trip|holiday)\b|\b(?:i'?m|i am) (?:going |leaving )?on (?:a )?(?:vacation|trip|holiday)\b|\bi (?:just )?got back from (?:a |my )?(?:vacation|trip|holiday)\b",
             "travel",
         ),
-        (r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfuneral\b", "bereavement"),
+        (
+            r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfuneral\b|\bmy (?:wife|husband|mom|mother|dad|father|son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|best friend)\b[^.!?\n]{0,25}\b(?:died|was killed|was murdered)\b",
+            "bereavement",
+        ),
     ])
 });
 
@@ -451,9 +506,22 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:i|i'm|im|i
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|you're|youre|u)\b"));
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
 
-/// Sentences that are not questions ("what's it like living in Chicago?" says nothing of the writer).
+/// Sentences that are not questions ("what's it like living in Chicago?" says nothing of the
+/// writer); a statement with a short question tail keeps its statement ("i work in a bookstore ,
+/// how about you ?").
 fn statements(text: &str) -> String {
-    SENTENCE.find_iter(text).map(|m| m.as_str()).filter(|s| !s.ends_with('?')).collect::<Vec<_>>().join("\n")
+    SENTENCE
+        .find_iter(text)
+        .map(|m| m.as_str().trim_end())
+        .filter_map(|sentence| {
+            if !sentence.ends_with('?') {
+                return Some(sentence);
+            }
+            let (statement, tail) = sentence.rsplit_once(',')?;
+            (tail.split_whitespace().count() <= 4).then_some(statement)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Someone else's relationship status ("my parents got divorced", "my sister is married").
@@ -476,6 +544,10 @@ fn own_statements(statements: &str) -> String {
 fn relationships(text: &str, statements: &str) -> Vec<String> {
     let mut found = matches(&RELATIONSHIP, text);
     found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(statements)));
+    // "my wife died": "my wife" says married, but the writer is widowed
+    if found.iter().any(|status| status == "widowed") {
+        found.retain(|status| status != "married");
+    }
     found
 }
 
@@ -512,8 +584,11 @@ fn age_number(written: &str) -> Option<u32> {
     Some(tens + ones)
 }
 
-fn ages(text: &str) -> Vec<String> {
-    let stated = captured(&AGE_STATED, text).filter_map(age_number).filter(|a| (1..=120).contains(a));
+fn ages(text: &str, statements: &str) -> Vec<String> {
+    let stated = captured(&AGE_STATED, text)
+        .chain(captured(std::slice::from_ref(&*AGE_BEING), statements))
+        .filter_map(age_number)
+        .filter(|a| (1..=120).contains(a));
     let by_context = captured(&AGE, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (18..=99).contains(a));
     let phrases = AGE_PHRASES
         .captures_iter(text)
@@ -585,15 +660,20 @@ const NOT_A_PLACE: &[&str] = &[
 ];
 
 /// Places named in the `statements`; a name ends at a sentence end ("I'm from Ohio. Have you
-/// been?"), and one after a comma is a second place ("San Francisco, California").
+/// been?"), and one after a comma is a second place ("San Francisco, California"). Lowercase
+/// names count when they are known place names (the longest of the first three words that is).
 fn places(statements: &str) -> Vec<String> {
-    PLACE
+    let capitalized = PLACE
         .captures_iter(statements)
         .flat_map(|c| [c.get(1), c.get(2)])
         .flatten()
         .map(|m| first_words(m.as_str(), 4))
-        .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()))
-        .collect()
+        .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()));
+    let lowercase = LOWERCASE_PLACE.captures_iter(statements).filter_map(|c| c.get(1)).filter_map(|m| {
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        (1..=words.len()).rev().map(|n| words[..n].join(" ")).find(|name| KNOWN_PLACE_NAMES.contains(name.as_str()))
+    });
+    capitalized.chain(lowercase).collect()
 }
 
 /// A profile of the fan who wrote `text` (messages one per line).
@@ -601,7 +681,7 @@ pub fn profile(text: &str) -> Profile {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let statements = statements(text);
     Profile::from_lists([
-        ages(text),
+        ages(text, &statements),
         jobs(&statements),
         places(&statements),
         relationships(text, &statements),
@@ -726,6 +806,36 @@ mod tests {
         assert!(profile("Science fiction can take you to a whole new place.").fields[8].is_empty());
         assert_eq!(profile("I'm Sam, just graduated from college.").fields[8], vec!["graduation"]);
         assert_eq!(profile("Hi! I'm new to the city.").fields[8], vec!["moved house"]);
+    }
+
+    #[test]
+    fn lowercase_fast_typing() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        assert_eq!(job("in my spare time , i work in a bookstore , how about you ?"), vec!["bookstore"]);
+        assert_eq!(job("i am chef and an avid fisherman ."), vec!["chef"]);
+        assert!(job("Hi, I'm Mason.").is_empty());
+        assert_eq!(job("hi i am kim a college student studying nursing ."), vec!["college student"]);
+        assert_eq!(job("i work part time as a bartender ."), vec!["bartender"]);
+        assert_eq!(job("i work for a school as a secretary ."), vec!["secretary"]);
+        assert_eq!(job("awesome do you work i waitress at a bar ."), vec!["waitress"]);
+        assert_eq!(job("i have my own cooking show ."), vec!["cooking show"]);
+
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("i live in the sunny state of florida ."), vec!["florida"]);
+        assert_eq!(place("i am in north carolina . where are you from ?"), vec!["north carolina"]);
+        assert_eq!(place("i am from a farm in wisconsin ."), vec!["wisconsin"]);
+        assert!(place("i live in reading glasses lol").is_empty());
+
+        let p = profile("my wife , my queen died .\ni am currently single\nit stinks being 12 years old");
+        assert_eq!(p.fields[3], vec!["single", "widowed"]);
+        assert_eq!(p.fields[0], vec!["12"]);
+        assert!(p.fields[8].contains(&"bereavement".to_string()));
+        assert!(profile("What's it like being 100 years old?").fields[0].is_empty());
+        assert_eq!(profile("i am wanda , age 60 .").fields[0], vec!["60"]);
+        let events = profile("me and my friend got an apartment last weekend .\ni just got out of rehab .\nrecently single since my ex left .").fields[8].clone();
+        for event in ["moved house", "health issue", "breakup"] {
+            assert!(events.contains(&event.to_string()), "{event}: {events:?}");
+        }
     }
 
     #[test]
