@@ -358,7 +358,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\bmoved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -812,6 +812,7 @@ mod tests {
         assert_eq!(p.fields[8], vec!["started a new job", "graduation"]);
         assert!(p.fields[3].is_empty(), "{:?}", p.fields[3]);
         assert!(profile("Science fiction can take you to a whole new place.").fields[8].is_empty());
+        assert!(profile("My son bought a condo near the beach.").fields[8].is_empty());
         assert_eq!(profile("I'm Sam, just graduated from college.").fields[8], vec!["graduation"]);
         assert_eq!(profile("Hi! I'm new to the city.").fields[8], vec!["moved house"]);
     }
