@@ -215,12 +215,12 @@ fn start_listening(binary: &str, args: &[String], port: u16, log: &Path) -> Opti
 }
 
 /// Starts one shipped process on fresh ports, up to three times; `ports` makes the arguments
-/// from a fresh port per call and returns them with the port to wait on.
-fn start_on_free_ports(binary: &str, log: &Path, ports: impl Fn() -> (Vec<String>, u16)) -> Child {
+/// from fresh ports per call and returns them with the port to wait on, which is returned too.
+fn start_on_free_ports(binary: &str, log: &Path, ports: impl Fn() -> (Vec<String>, u16)) -> (Child, u16) {
     for _ in 0..3 {
         let (args, port) = ports();
         if let Some(child) = start_listening(binary, &args, port, log) {
-            return child;
+            return (child, port);
         }
     }
     panic!("{binary} did not start; its log:\n{}", std::fs::read_to_string(log).unwrap_or_default());
@@ -246,17 +246,15 @@ fn run_at_most(args: &[&str], limit: Duration) -> Output {
 #[test]
 fn the_shipped_scheduler_and_executors_run_fansql_functions() {
     let logs = temp_dir();
-    let scheduler_port = std::cell::Cell::new(0);
-    let scheduler =
+    let (scheduler, scheduler_port) =
         start_on_free_ports(env!("CARGO_BIN_EXE_fansql-scheduler"), &logs.path().join("scheduler.log"), || {
-            scheduler_port.set(free_port());
-            (vec!["--bind-port".into(), scheduler_port.get().to_string()], scheduler_port.get())
+            let port = free_port();
+            (vec!["--bind-port".into(), port.to_string()], port)
         });
-    let scheduler_port = scheduler_port.get();
     let mut processes = Processes(vec![scheduler]);
     let executor_logs = [logs.path().join("executor-1.log"), logs.path().join("executor-2.log")];
     for log in &executor_logs {
-        processes.0.push(start_on_free_ports(env!("CARGO_BIN_EXE_fansql-executor"), log, || {
+        let (executor, _) = start_on_free_ports(env!("CARGO_BIN_EXE_fansql-executor"), log, || {
             let grpc_port = free_port();
             let args = vec![
                 "--scheduler-port".into(),
@@ -271,7 +269,8 @@ fn the_shipped_scheduler_and_executors_run_fansql_functions() {
                 "1".into(),
             ];
             (args, grpc_port)
-        }));
+        });
+        processes.0.push(executor);
     }
     let url = format!("df://127.0.0.1:{scheduler_port}");
     let sql = "SELECT stage, count(*) AS messages, sum(revenue) AS revenue FROM \

@@ -561,8 +561,9 @@ fn first_words(phrase: &str, words: usize) -> String {
     phrase.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
 }
 
-fn captured<'t>(patterns: &'t [Regex], text: &'t str) -> impl Iterator<Item = &'t str> {
-    patterns.iter().flat_map(move |p| p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()))
+/// The first group of every match of every pattern.
+fn captured<'t>(patterns: impl IntoIterator<Item = &'t Regex>, text: &'t str) -> impl Iterator<Item = &'t str> {
+    patterns.into_iter().flat_map(move |p| p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()))
 }
 
 /// An age written in digits or in words ("twenty-five").
@@ -585,11 +586,11 @@ fn age_number(written: &str) -> Option<u32> {
 }
 
 fn ages(text: &str, statements: &str) -> Vec<String> {
-    let stated = captured(&AGE_STATED, text)
-        .chain(captured(std::slice::from_ref(&*AGE_BEING), statements))
+    let stated = captured(&*AGE_STATED, text)
+        .chain(captured([&*AGE_BEING], statements))
         .filter_map(age_number)
         .filter(|a| (1..=120).contains(a));
-    let by_context = captured(&AGE, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (18..=99).contains(a));
+    let by_context = captured(&*AGE, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (18..=99).contains(a));
     let phrases = AGE_PHRASES
         .captures_iter(text)
         .filter_map(|c| c.get(1))
@@ -598,7 +599,7 @@ fn ages(text: &str, statements: &str) -> Vec<String> {
 }
 
 fn jobs(text: &str) -> Vec<String> {
-    let titles = captured(&JOB_TITLE, text)
+    let titles = captured(&*JOB_TITLE, text)
         .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
@@ -611,20 +612,20 @@ fn jobs(text: &str) -> Vec<String> {
         !field
             && words.first().is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "my" | "our" | "this" | "local"))
     };
-    let others = captured(&JOB, text)
+    let others = captured(&*JOB, text)
         .map(|j| first_words(j, 4))
         .filter(not_a_job)
         .filter(|j| !a_place(j))
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
-    let writing = WRITES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("writer of {}", m.as_str()));
-    let driving = DRIVES.captures_iter(text).filter_map(|c| c.get(1)).map(|m| format!("{} driver", m.as_str()));
-    let living = captured(std::slice::from_ref(&*FOR_A_LIVING), text)
+    let writing = captured([&*WRITES], text).map(|what| format!("writer of {what}"));
+    let driving = captured([&*DRIVES], text).map(|vehicle| format!("{vehicle} driver"));
+    let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
         .map(str::to_string);
     let found: Vec<String> =
         titles.chain(others).chain(writing).chain(driving).chain(living).chain(matches(&STATED_ROLES, text)).collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
-    let workplaces = captured(&WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job);
+    let workplaces = captured(&*WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job);
     if found.is_empty() {
         return workplaces.collect();
     }
