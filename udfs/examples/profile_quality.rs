@@ -56,12 +56,12 @@ fn stated_facts(path: &Path, which: &str, show_misses: bool) {
             let labels: Vec<String> =
                 row[key].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
             let values = &profile.fields[field];
-            stated += labels.len();
-            found += values.len();
-            found_right += values.iter().filter(|v| labels.iter().any(|l| same_value(v, l))).count();
-            stated_found += labels.iter().filter(|l| values.iter().any(|v| same_value(v, l))).count();
             let missed: Vec<&String> = labels.iter().filter(|l| !values.iter().any(|v| same_value(v, l))).collect();
             let wrong: Vec<&String> = values.iter().filter(|v| !labels.iter().any(|l| same_value(v, l))).collect();
+            stated += labels.len();
+            found += values.len();
+            found_right += values.len() - wrong.len();
+            stated_found += labels.len() - missed.len();
             if !missed.is_empty() || !wrong.is_empty() {
                 misses.push(format!("{} {key}: missed {missed:?}, wrong {wrong:?}", row["id"]));
             }

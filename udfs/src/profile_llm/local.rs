@@ -94,36 +94,11 @@ statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|pr
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer").
+#[rustfmt::skip]
 const NOT_A_JOB: &[&str] = &[
-    "good",
-    "great",
-    "big",
-    "huge",
-    "bad",
-    "terrible",
-    "better",
-    "best",
-    "much",
-    "really",
-    "very",
-    "pretty",
-    "decent",
-    "awesome",
-    "amazing",
-    "total",
-    "proud",
-    "avid",
-    "expert",
-    "amateur",
-    "aspiring",
-    "wannabe",
-    "future",
-    "former",
-    "fan",
-    "lot",
-    "bit",
-    "little",
-    "competitive",
+    "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
+    "decent", "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe",
+    "future", "former", "fan", "lot", "bit", "little", "competitive",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
