@@ -28,22 +28,28 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
 
+/// Ages in words ("twenty", "thirty-one").
+const AGE_WORDS: &str = "(?:eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
+
 /// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
 static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"(?i)\b(?:i'?m|i am|im|i'?ll be|i turned)\s+(?:only |just |almost |nearly |about |now |also )?(?:an? )?(\d{1,3}|(?:eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)[\s-]*(?:years?|yrs?)[\s-]*old\b",
-        r"(?im)^\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b",
+        format!(r"(?i)\b(?:i'?m|i am|im|i'?ll be|i turned)\s+(?:only |just |almost |nearly |about |now |also )?(?:an? )?(\d{{1,3}}|{AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b"),
+        r"(?im)^\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b".to_string(),
     ]
     .iter()
     .map(|p| re(p))
     .collect()
 });
 
-/// Numbers that are ages only by context ("I'm 34 btw"): adult ages only, so "I'm 10 minutes
-/// away" is not one.
+/// Numbers that are ages only by context ("I'm 34 btw", "i am only twenty ,"): adult ages only,
+/// so "I'm 10 minutes away" is not one.
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let after_i_am = format!(
+        r"(?im)\b(?:i'?m|i am|im)\s+(?:only |just )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?|y/?o)\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)"
+    );
     [
-        r"(?i)\b(?:i'?m|i am|im)\s+(\d{2})(?:\s*(?:years?|yrs?|y/?o)\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)",
+        after_i_am.as_str(),
         r"(?i)\b(\d{2})\s*y/?o\b",
         r"(?i)\bturn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
@@ -90,15 +96,17 @@ stay-at-home dad|stay at home mom|stay at home dad|stay-at-home parent|stay at h
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
 hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
-statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep";
+statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
+hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
+police man|police woman|fireman|lineman|repairman";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
-/// aspiring designer").
+/// aspiring designer"), or show the words are not one title ("a meat eater in cook out").
 #[rustfmt::skip]
 const NOT_A_JOB: &[&str] = &[
     "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
     "decent", "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe",
-    "future", "former", "fan", "lot", "bit", "little", "competitive",
+    "future", "former", "fan", "lot", "bit", "little", "competitive", "in", "at", "on", "of", "to", "with", "and",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -113,10 +121,16 @@ infirmier|infirmière|professeur|chauffeur routier|électricien|comptable|cuisin
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // "a hair stylist for dogs" keeps whom it serves
     let title = format!(
-        r"((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
+        r"((?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{JOB_HEADS})(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
     );
     [
-        format!(r"(?i)\b(?:i'?m|i am|im|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been)\s+(?:also\s+|now\s+|actually\s+|just\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:i'?m|i am|im|i m|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as)\s+(?:also\s+|now\s+|actually\s+|just\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        // "ima freakin' chef"
+        format!(r"(?i)\bima\s+{title}"),
+        // "As a writer, I love them": a title opening a sentence
+        format!(r"(?im)(?:^|[.!]\s+)as an?\s+{title}"),
+        // "retired banker ." as a fragment
+        format!(r"(?im)(?:^|[.!,]\s+)(retired\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\b"),
         // "i am chef": people typing fast drop the article; the title in lowercase, so "I'm
         // Mason" stays a name
         format!(r"(?i:\b(?:i'?m|i am|im)\s+(?:also\s+|now\s+|actually\s+|just\s+)?)({JOB_HEADS})s?\b"),
@@ -142,7 +156,8 @@ const PART: &str = "(?:part[- ]time |full[- ]time |nights |weekends )?";
 const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
 
 /// A workplace stands for the job when that is all that is said ("I work at a bank", "I also
-/// work at McDonald's", "I work for a company that rents properties", "I work on a horse ranch");
+/// work at McDonald's", "I work for a company that rents properties", "I work on a horse ranch",
+/// "the factory where i work");
 /// next to a title only a named employer counts ("I'm a pediatric nurse. I work at a local
 /// hospital" says where, "I'm a musician. I work at Pet Smart" names a second job).
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -152,6 +167,9 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bi {WHEN}work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\bi {WHEN}work {PART}for (?:an? |the ){until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig))\b".to_string(),
+        // "the factory where i work"
+        r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) (?:where|that) i (?:currently |still )?work\b"
+            .to_string(),
     ]
     .iter()
     .map(|p| re(p))
@@ -168,13 +186,20 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
         format!(r"(?im)\b(?:i {WHEN}work|(?:i'?m|i am) {WHEN}working) {PART}in {until}"),
+        // fields people name right after "work" ("i work fast food", "I work retail")
+        format!(r"(?i)\bi {WHEN}work {PART}(fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service)\b"),
+        // "I work from home doing editing"
+        format!(r"(?im)\bi {WHEN}work (?:from home |remotely |{PART})doing {until}"),
     ]
     .iter()
     .map(|p| re(p))
     .collect();
     patterns.push(re(&format!(r"(?i)\b(?:soy|sou|je suis|bin) ({JOB_WORDS})\b")));
     patterns.push(re(
-        r"(?i)\b(?:i'?m|i am) (?:also |currently |now )?(?:in|serving in) the (military|army|navy|air force|marines|coast guard)\b",
+        r"(?i)\bi (?:also |now )?have an? (?:small |little |new |successful |online )?((?:online )?(?:business|company|shop|store|bakery|salon|restaurant))\b",
+    ));
+    patterns.push(re(
+        r"(?i)\b(?:(?:i'?m|i am) (?:also |currently |now )?(?:in|serving in)|(?:after|when|once|before) i (?:leave|get out of|retire from)) the (military|army|navy|air force|marines|coast guard)\b",
     ));
     // "professional" makes any word an occupation ("I'm a professional skater")
     patterns.push(re(r"(?i)\b(?:i'?m|i am) an? (professional [\p{L}-]+)"));
@@ -203,8 +228,40 @@ static WRITES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Roles stated without a job title: "I'm studying ..." / "I'm in college" / "I'm a computer
-/// science major" (not "I'm going to Auburn next year"), "I teach first grade" (not "I teach
+/// What the writer sells is their trade ("i sell shoes online", "I sell crafts at the farmers
+/// market"); not "I'd sell my soul".
+static SELLS: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?im)\bi (?:also |currently |now |mostly )?sell {UNTIL_CLAUSE_END}")));
+
+/// "i sing professionally", "I ride horses professionally" (what the writer does now: not "I
+/// started skating professionally", said with the title elsewhere).
+static PROFESSIONALLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bi (?:also |now |currently )?((?:sing|dance|act|paint|write|cook|bake|skate|box|fight|model|teach|coach|photograph|play|ride|race|draw|compete|perform)(?: [\p{L}]+){0,2}?) professionally\b",
+    )
+});
+
+/// Who does a verb for a living, for `PROFESSIONALLY` ("i sing professionally" is a singer).
+const DOERS: &[(&str, &str)] = &[
+    ("sing", "singer"),
+    ("dance", "dancer"),
+    ("act", "actor"),
+    ("paint", "painter"),
+    ("write", "writer"),
+    ("cook", "cook"),
+    ("bake", "baker"),
+    ("skate", "skater"),
+    ("box", "boxer"),
+    ("fight", "fighter"),
+    ("model", "model"),
+    ("teach", "teacher"),
+    ("coach", "coach"),
+    ("photograph", "photographer"),
+];
+
+/// Roles stated without a job title: "I'm studying ..." / "I'm in college" / "I go to college" /
+/// "I'm a computer science major" (not "I'm going to Auburn next year"), "I blog about ...",
+/// "writing my new novel", "I teach first grade" (not "I teach
 /// myself ..."), "I'm stationed in Germany", "I'm retired", "glad to be retired", "I had to retire".
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
@@ -219,6 +276,15 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         (
             r"(?i)\b(?:i'?m|i am) an? (?:[\p{L}-]+ ){1,3}major\b|\b(?:i'?m|i am) an? (?:college |university )?(?:freshman|sophomore)\b|\b(?:i'?m|i am) an? (?:junior|senior) (?:in|at) (?:college|university)\b",
             "student",
+        ),
+        (
+            r"(?i)\bi (?:currently |still |also )?(?:go to|attend) (?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
+            "student",
+        ),
+        (r"(?i)\bi (?:also )?blog (?:about|on)\b", "blogger"),
+        (
+            r"(?i)\b(?:writing|finished|published|wrote|work on|working on) my (?:new |first |second |third |latest |next )?(?:novel|book|memoir)\b",
+            "writer",
         ),
         (r"(?i)\bi (?:also )?waitress\b", "waitress"),
         (r"(?i)\bi (?:also )?bartend\b", "bartender"),
@@ -235,10 +301,10 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|moved to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|moved (?:here )?from";
+const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from";
 
 /// "a small town in ...": the named place follows.
-const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
+const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
 
 /// A capitalized place after a cue; a second one after a comma ("San Francisco, California").
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,12 +313,19 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Up to three lowercase words after a cue ("i live in the sunny state of florida"): people who
-/// type in lowercase name places in lowercase, so a known place name is looked for among them.
+/// Up to five lowercase words after a cue ("i live in the sunny state of florida", "living in
+/// good old san diego"): people who type in lowercase name places in lowercase, so a known place
+/// name is looked for among them. Where one works is a place too, when it is a known one ("i
+/// currently work in newyork").
 static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:{PLACE_CUES})[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(\p{{Ll}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,2}})"
+        r"(?i:{PLACE_CUES}|work in|working in)[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(\p{{Ll}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,4}})"
     ))
+});
+
+/// A sentence that is only a place, answering "where are you from?" ("in ohio .", "From Texas.").
+static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?im)^\s*(?:in|from) (?:the )?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2})\s*[.!]*\s*$")
 });
 
 /// Place names recognised when written in lowercase: US states, countries, and large cities
@@ -271,7 +344,8 @@ new york city|nyc|los angeles|la|chicago|houston|phoenix|philadelphia|san antoni
 san francisco|seattle|denver|boston|detroit|nashville|atlanta|miami|orlando|tampa|las vegas|portland|\
 baltimore|minneapolis|new orleans|cleveland|pittsburgh|st louis|kansas city|salt lake city|honolulu|\
 london|paris|berlin|madrid|barcelona|rome|amsterdam|dublin|toronto|vancouver|montreal|sydney|melbourne|tokyo|\
-mexico city|midwest|east coast|west coast";
+mexico city|midwest|east coast|west coast|cali|socal|norcal|philly|vegas|nola|jersey|dc|bay area|new england|\
+pacific northwest";
 
 static KNOWN_PLACE_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| KNOWN_PLACES.split('|').collect());
@@ -286,7 +360,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:i'?m|i am|im|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:i'?m|i am|im|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b(?:i'?m|i am) not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -333,7 +407,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?i)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|\bjust moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -341,7 +415,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost a pet",
         ),
         (
-            r"(?i)\bbecame a (?:dad|father|mom|mother)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bnew baby\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
+            r"(?i)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bnew baby\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
             "had a baby",
         ),
         (
@@ -375,7 +449,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfuneral\b|\bmy (?:wife|husband|mom|mother|dad|father|son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|best friend)\b[^.!?\n]{0,25}\b(?:died|was killed|was murdered)\b",
+            r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfuneral\b|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b",
             "bereavement",
         ),
     ])
@@ -565,7 +639,7 @@ fn ages(text: &str, statements: &str) -> Vec<String> {
         .chain(captured([&*AGE_BEING], statements))
         .filter_map(age_number)
         .filter(|a| (1..=120).contains(a));
-    let by_context = captured(&*AGE, text).filter_map(|a| a.parse::<u32>().ok()).filter(|a| (18..=99).contains(a));
+    let by_context = captured(&*AGE, text).filter_map(age_number).filter(|a| (18..=99).contains(a));
     let phrases = AGE_PHRASES
         .captures_iter(text)
         .filter_map(|c| c.get(1))
@@ -590,15 +664,33 @@ fn jobs(text: &str) -> Vec<String> {
     let others = captured(&*JOB, text)
         .map(|j| first_words(j, 4))
         .filter(not_a_job)
-        .filter(|j| !a_place(j))
+        .filter(|j| !a_place(j) && !KNOWN_PLACE_NAMES.contains(j.to_lowercase().as_str()))
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
-    let writing = captured([&*WRITES], text).map(|what| format!("writer of {what}"));
+    // "i write and read poetry" is a pastime, not a body of work
+    let writing = captured([&*WRITES], text)
+        .filter(|what| !what.split_whitespace().any(|w| matches!(w, "and" | "or")))
+        .map(|what| format!("writer of {what}"));
+    let selling = captured([&*SELLS], text)
+        .map(|what| first_words(what, 4))
+        .filter(|what| !matches!(what.split_whitespace().next(), Some("my" | "it" | "them" | "that" | "this" | "out")))
+        .map(|what| format!("sell {what}"));
+    let professionally = captured([&*PROFESSIONALLY], text).map(|doing| {
+        let doer = DOERS.iter().find(|(verb, _)| verb.eq_ignore_ascii_case(doing)).map(|(_, doer)| doer.to_string());
+        doer.unwrap_or_else(|| format!("{doing} professionally"))
+    });
     let driving = captured([&*DRIVES], text).map(|vehicle| format!("{vehicle} driver"));
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
         .map(str::to_string);
-    let found: Vec<String> =
-        titles.chain(others).chain(writing).chain(driving).chain(living).chain(matches(&STATED_ROLES, text)).collect();
+    let found: Vec<String> = titles
+        .chain(others)
+        .chain(writing)
+        .chain(selling)
+        .chain(professionally)
+        .chain(driving)
+        .chain(living)
+        .chain(matches(&STATED_ROLES, text))
+        .collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
     let workplaces = captured(&*WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job);
     if found.is_empty() {
@@ -645,11 +737,44 @@ fn places(statements: &str) -> Vec<String> {
         .flatten()
         .map(|m| first_words(m.as_str(), 4))
         .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()));
-    let lowercase = LOWERCASE_PLACE.captures_iter(statements).filter_map(|c| c.get(1)).filter_map(|m| {
-        let words: Vec<&str> = m.as_str().split_whitespace().collect();
-        (1..=words.len()).rev().map(|n| words[..n].join(" ")).find(|name| KNOWN_PLACE_NAMES.contains(name.as_str()))
+    let lowercase = captures_overlapping(&LOWERCASE_PLACE, statements).filter_map(known_place);
+    let answers = captured([&*PLACE_ANSWER], statements).filter_map(|answer| {
+        let capitalized = answer.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        known_place(answer).or_else(|| {
+            (capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str())).then(|| answer.to_string())
+        })
     });
-    capitalized.chain(lowercase).collect()
+    capitalized.chain(lowercase).chain(answers).collect()
+}
+
+/// Words that end the run of descriptive words a place name may follow ("good old san diego", not
+/// "the mood for texas bbq").
+const NOT_BEFORE_A_PLACE: &[&str] = &["for", "with", "of", "and", "but", "to", "my", "i", "a", "an", "the", "at", "on"];
+
+/// The longest known place name among `words`, starting at one of the first three words after
+/// nothing but descriptive ones.
+fn known_place(words: &str) -> Option<String> {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let starts =
+        (0..words.len().min(3)).take_while(|&start| start == 0 || !NOT_BEFORE_A_PLACE.contains(&words[start - 1]));
+    starts.into_iter().find_map(|start| {
+        (start + 1..=words.len().min(start + 3))
+            .rev()
+            .map(|end| words[start..end].join(" "))
+            .find(|name| KNOWN_PLACE_NAMES.contains(name.to_lowercase().as_str()))
+    })
+}
+
+/// The first group of every match of `pattern`, where the next match may start inside the last
+/// one's group ("i am from cali but i am now in florida": the second cue is within the first
+/// match's words).
+fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<Item = &'t str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let group = pattern.captures_at(text, from)?.get(1)?;
+        from = group.start();
+        Some(group.as_str())
+    })
 }
 
 /// A profile of the fan who wrote `text` (messages one per line).
@@ -821,6 +946,62 @@ mod tests {
         for event in ["moved house", "health issue", "breakup"] {
             assert!(events.contains(&event.to_string()), "{event}: {events:?}");
         }
+    }
+
+    #[test]
+    fn human_chat_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("i am a hair dresser . i love it !", &["hair dresser"][..]),
+            ("oh wow , i became a stock broker because i am a pacifist", &["stock broker"][..]),
+            ("i slacked off ended up being a administrative assistant .", &["administrative assistant"][..]),
+            ("Ima freakin' chef. What do you do?", &["freakin' chef"][..]),
+            ("As a writer, I love them.", &["writer"][..]),
+            ("i sew quilts . retired banker .", &["retired banker"][..]),
+            ("i m a teacher now .", &["teacher"][..]),
+            ("hi , i sell shoes online , a meat eater .", &["sell shoes online"][..]),
+            ("i sing professionally .", &["singer"][..]),
+            ("i also ride horses professionally .", &["ride horses professionally"][..]),
+            ("robots are cool . they use them in the factory where i work", &["factory"][..]),
+            ("yep . i work fast food .", &["fast food"][..]),
+            ("I work from home doing editing so she gets walks.", &["editing"][..]),
+            ("i am only twenty , after i leave the army i will go to college", &["army"][..]),
+            ("i just took a break from writing my new novel .", &["writer"][..]),
+            ("in the northwest , where i go to college", &["student"][..]),
+            ("i blog about rabbit rescues .", &["blogger"][..]),
+            ("i have a business about how to lose weight fast .", &["business"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for not_a_job in
+            ["where i write and read poetry .", "I have a degree in business.", "i am a meat easter in cook out ."]
+        {
+            assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
+        }
+
+        let place = |text: &str| profile(text).fields[2].clone();
+        for (text, expected) in [
+            ("oh nice . i am from cali but i am now in florida", &["cali", "florida"][..]),
+            ("i am 31 , living in good old san diego", &["san diego"][..]),
+            ("from texas . a large house ranch was where i was raised .", &["texas"][..]),
+            ("in ohio . home of the buckeyes", &["ohio"][..]),
+            ("i live on an island near greece .", &["greece"][..]),
+            ("I'm going to be moving to New York City next year!", &["New York City"][..]),
+        ] {
+            assert_eq!(place(text), expected, "{text}");
+        }
+        for not_a_place in ["my parents just moved to florida .", "i am in the mood for texas bbq .", "in bed ."] {
+            assert!(place(not_a_place).is_empty(), "{not_a_place}: {:?}", place(not_a_place));
+        }
+
+        assert_eq!(profile("how old are you ? i am 28\nfrom the midwest").fields[0], vec!["28"]);
+        assert_eq!(profile("i am only twenty , after i leave the army").fields[0], vec!["20"]);
+        assert_eq!(profile("ah , well single is my status .").fields[3], vec!["single"]);
+        assert_eq!(profile("i'm not married but my parents are .").fields[3], vec!["single"]);
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("my parents passed and it is only my sister and i ."), vec!["bereavement"]);
+        assert_eq!(events("i just became a new daddy"), vec!["had a baby"]);
+        assert!(events("Yes my parents have one also, they just moved to florida").is_empty());
     }
 
     #[test]
