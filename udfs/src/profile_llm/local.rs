@@ -51,6 +51,7 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         after_i_am.as_str(),
         r"(?i)\b(\d{2})\s*y/?o\b",
+        r"(?i)\bwe(?:'re| are) both (\d{2})\b",
         r"(?i)\bturn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
         r"(?i)(?:,|\band)\s*age\s+(\d{2})\b",
@@ -98,7 +99,7 @@ hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookke
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
-police man|police woman|fireman|lineman|repairman";
+police man|police woman|fireman|lineman|repairman|doc|controller|exterminator";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer"), or show the words are not one title ("a meat eater in cook out").
@@ -106,7 +107,7 @@ police man|police woman|fireman|lineman|repairman";
 const NOT_A_JOB: &[&str] = &[
     "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
     "decent", "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe",
-    "future", "former", "fan", "lot", "bit", "little", "competitive", "in", "at", "on", "of", "to", "with", "and",
+    "future", "former", "fan", "lot", "bit", "little", "competitive", "frustrated", "careful", "nervous", "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -124,7 +125,7 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"((?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{JOB_HEADS})(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
     );
     [
-        format!(r"(?i)\b(?:i'?m|i am|im|i m|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as)\s+(?:also\s+|now\s+|actually\s+|just\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:i'?m|i am|im|i m|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as)\s+(?:also\s+|now\s+|actually\s+|just\s+|currently\s+|still\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
         // "ima freakin' chef"
         format!(r"(?i)\bima\s+{title}"),
         // "As a writer, I love them": a title opening a sentence
@@ -166,7 +167,8 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bi {WHEN}work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
         format!(r"(?im)\bi {WHEN}work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\bi {WHEN}work {PART}for (?:an? |the ){until}"),
-        r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig))\b".to_string(),
+        r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
+            .to_string(),
         // "the factory where i work"
         r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) (?:where|that) i (?:currently |still )?work\b"
             .to_string(),
@@ -224,7 +226,7 @@ static FOR_A_LIVING: LazyLock<Regex> =
 /// What the writer writes, when it is work: "I write romance novels" is a writer of romance novels.
 static WRITES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bi (?:also )?write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|cookbooks|poetry|articles|columns|screenplays|scripts))\b",
+        r"(?i)\bi (?:also )?write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|cookbooks|poetry|articles|columns|screenplays|scripts|code|software))\b",
     )
 });
 
@@ -270,7 +272,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?i)\b(?:i'?m|i am) (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\b(?:i'?m|i am) (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|\b(?:i'?m|i am) (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            r"(?im)\b(?:i'?m|i am) (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\b(?:i'?m|i am) (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b(?:i'?m|i am) (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
             "student",
         ),
         (
@@ -301,7 +303,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|born in|born and raised in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from";
+const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|(?:i'?m|i am) (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -323,9 +325,10 @@ static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A sentence that is only a place, answering "where are you from?" ("in ohio .", "From Texas.").
+/// A sentence that is only a place, answering "where are you from?" ("in ohio .", "From Texas.",
+/// "nebraska ."); without "in" or "from", only a known name.
 static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?im)^\s*(?:in|from) (?:the )?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2})\s*[.!]*\s*$")
+    re(r"(?im)^\s*(?:(?:in|from) )?(?:the )?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2})\s*[.!]*\s*$")
 });
 
 /// Place names recognised when written in lowercase: US states, countries, and large cities
@@ -360,11 +363,11 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:i'?m|i am|im|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b(?:i'?m|i am) not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:i'?m|i am|im|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b(?:i'?m|i am) not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
-            r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bi have a (?:wife|husband)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bi have\b[^.!?\n]{0,25}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -411,11 +414,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "moved house",
         ),
         (
-            r"(?i)\bmy (?:dog|cat|pet) (?:died|passed)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy (?:dog|cat|pet) (?:died|passed)\b|\bfound my (?:dog|cat|pet) dead\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
-            r"(?i)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bnew baby\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
+            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
             "had a baby",
         ),
         (
@@ -436,7 +439,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "health issue",
         ),
         (
-            r"(?i)\bi (?:just |recently |finally )?graduated\b|\bjust graduated\b|\bmy graduation\b|\b(?:i'?m|i am) graduating\b|\b(?:i'?m|i am) an? (?:new|recent) grad(?:uate)?\b",
+            r"(?i)\bi (?:just |recently |finally )*graduated\b|\bjust graduated\b|\bmy graduation\b|\b(?:i'?m|i am) graduating\b|\b(?:i'?m|i am) an? (?:new|recent) grad(?:uate)?\b",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -738,11 +741,14 @@ fn places(statements: &str) -> Vec<String> {
         .map(|m| first_words(m.as_str(), 4))
         .filter(|place| !NOT_A_PLACE.contains(&place.to_lowercase().as_str()));
     let lowercase = captures_overlapping(&LOWERCASE_PLACE, statements).filter_map(known_place);
-    let answers = captured([&*PLACE_ANSWER], statements).filter_map(|answer| {
+    let answers = PLACE_ANSWER.captures_iter(statements).filter_map(|c| {
+        let (sentence, answer) = (c.get(0)?.as_str(), c.get(1)?.as_str());
+        let lower = sentence.trim_start().to_lowercase();
+        let cued = lower.starts_with("in ") || lower.starts_with("from ");
         let capitalized = answer.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-        known_place(answer).or_else(|| {
-            (capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str())).then(|| answer.to_string())
-        })
+        let known = KNOWN_PLACE_NAMES.contains(answer.to_lowercase().as_str());
+        (known || (cued && capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str())))
+            .then(|| answer.to_string())
     });
     capitalized.chain(lowercase).chain(answers).collect()
 }
@@ -970,12 +976,22 @@ mod tests {
             ("in the northwest , where i go to college", &["student"][..]),
             ("i blog about rabbit rescues .", &["blogger"][..]),
             ("i have a business about how to lose weight fast .", &["business"][..]),
+            ("i am currently a stay at home mom .", &["stay at home mom"][..]),
+            ("i like to consider myself an artist", &["artist"][..]),
+            ("yes . part time as a free lance writer and part time at a coffee shop .", &["free lance writer"][..]),
+            ("hi , i work on a it desk .", &["it desk"][..]),
+            ("I'm a pest controller you would be surprised.", &["pest controller"][..]),
+            ("I'm so busy with school that I don't have the time.", &["student"][..]),
         ] {
             assert_eq!(job(text), expected, "{text}");
         }
-        for not_a_job in
-            ["where i write and read poetry .", "I have a degree in business.", "i am a meat easter in cook out ."]
-        {
+        for not_a_job in [
+            "where i write and read poetry .",
+            "I have a degree in business.",
+            "i am a meat easter in cook out .",
+            "I think I may have hit the cat myself I am a frustrated driver.",
+            "i am from new york . i am in college soon .",
+        ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
 
@@ -987,10 +1003,18 @@ mod tests {
             ("in ohio . home of the buckeyes", &["ohio"][..]),
             ("i live on an island near greece .", &["greece"][..]),
             ("I'm going to be moving to New York City next year!", &["New York City"][..]),
+            ("nebraska . so there is not much to do here .", &["nebraska"][..]),
+            ("I am Mary from Colorado. What is your name?", &["Colorado"][..]),
         ] {
             assert_eq!(place(text), expected, "{text}");
         }
-        for not_a_place in ["my parents just moved to florida .", "i am in the mood for texas bbq .", "in bed ."] {
+        for not_a_place in [
+            "my parents just moved to florida .",
+            "i am in the mood for texas bbq .",
+            "in bed .",
+            "In France its great!",
+            "I used to work for someone who was born in India.",
+        ] {
             assert!(place(not_a_place).is_empty(), "{not_a_place}: {:?}", place(not_a_place));
         }
 
@@ -998,10 +1022,16 @@ mod tests {
         assert_eq!(profile("i am only twenty , after i leave the army").fields[0], vec!["20"]);
         assert_eq!(profile("ah , well single is my status .").fields[3], vec!["single"]);
         assert_eq!(profile("i'm not married but my parents are .").fields[3], vec!["single"]);
+        assert_eq!(profile("yes single . do you hobbies ?").fields[3], vec!["single"]);
+        assert_eq!(profile("nice , 2 daughters ? i have 3 kids and a wife").fields[3], vec!["married"]);
+        assert_eq!(profile("just recently to my high school sweetheart . we are both 19 .").fields[0], vec!["19"]);
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("my parents passed and it is only my sister and i ."), vec!["bereavement"]);
         assert_eq!(events("i just became a new daddy"), vec!["had a baby"]);
         assert!(events("Yes my parents have one also, they just moved to florida").is_empty());
+        assert_eq!(events("i just recently graduated i am looking"), vec!["graduation"]);
+        assert_eq!(events("I found my cat dead in the middle of the street."), vec!["lost a pet"]);
+        assert!(events("Having this new baby puppy around reminds me of how fragile life is.").is_empty());
     }
 
     #[test]
