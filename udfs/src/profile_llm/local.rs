@@ -24,8 +24,18 @@ use regex::Regex;
 
 use super::profile::Profile;
 
+/// How people type "I am": "I'm", "im", "i m" (apostrophes are straightened in `profile`).
+const I_AM: &str = "(?:i'?m|i am|i m)";
+
+/// Words that may stand between "I am" and what the writer says of themself ("I'm currently
+/// married", "i m already 32", "I mostly blog about ...").
+const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|really|recently|finally|happily|usually|basically|officially)\s+)*";
+
+/// A built-in pattern; `<I_AM>` and `<ADV>` in it stand for `I_AM` and `ADVERBS`, so every rule
+/// reads "I am" and its adverbs the same way.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
+    let pattern = pattern.replace("<I_AM>", I_AM).replace("<ADV>", ADVERBS);
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
 
 /// Ages in words ("twenty", "thirty-one").
@@ -34,7 +44,7 @@ const AGE_WORDS: &str = "(?:eighteen|nineteen|twenty|thirty|forty|fifty|sixty|se
 /// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
 static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)\b(?:i'?m|i am|im|i'?ll be|i turned)\s+(?:only |just |almost |nearly |about |now |also )?(?:an? )?(\d{{1,3}}|{AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b"),
+        format!(r"(?i)\b(?:<I_AM>|i'?ll be|i turned)\s+<ADV>(?:almost |nearly |about )?(?:an? )?(\d{{1,3}}|{AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b"),
         r"(?im)^\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b".to_string(),
     ]
     .iter()
@@ -46,7 +56,7 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// so "I'm 10 minutes away" is not one.
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b(?:i'?m|i am|im)\s+(?:only |just )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?|y/?o)\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)"
+        r"(?im)\b<I_AM>\s+<ADV>(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?|y/?o)\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)"
     );
     [
         after_i_am.as_str(),
@@ -74,9 +84,8 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// being 100 years old?" asks the reader).
 static AGE_BEING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bbeing\s+(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b"));
 
-static AGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:i'?m|i am) in my (twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b")
-});
+static AGE_PHRASES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b<I_AM> in my (twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b"));
 
 /// English occupations a job statement ends on ("I'm a registered *nurse*", "I'm a real estate
 /// *agent*"); up to three words before the head are kept with it.
@@ -99,7 +108,7 @@ hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookke
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
-police man|police woman|fireman|lineman|repairman|doc|controller|exterminator";
+police man|police woman|fireman|lineman|repairman|doc|controller|exterminator|associate|sales person|liaison";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer"), or show the words are not one title ("a meat eater in cook out").
@@ -125,22 +134,28 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"((?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{JOB_HEADS})(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
     );
     [
-        format!(r"(?i)\b(?:i'?m|i am|im|i m|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as)\s+(?:also\s+|now\s+|actually\s+|just\s+|currently\s+|still\s+)?(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:<I_AM>|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as)\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
         // "ima freakin' chef"
         format!(r"(?i)\bima\s+{title}"),
         // "As a writer, I love them": a title opening a sentence
         format!(r"(?im)(?:^|[.!]\s+)as an?\s+{title}"),
+        // "sales person ." answering "what do you do?"
+        format!(r"(?im)^\s*(?:an?\s+)?((?:[\p{{L}}-]+\s+)?(?:{JOB_HEADS}))\s*[.!]*\s*$"),
+        // "We both are kindergarten teachers"
+        format!(r"(?i)\bwe(?:'re| are| both are| are both)\s+(?:both\s+)?((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s\b"),
+        // "I love being a waiter"
+        format!(r"(?i)\bi <ADV>(?:love|like|enjoy|hate) being an?\s+{title}"),
         // "retired banker ." as a fragment
         format!(r"(?im)(?:^|[.!,]\s+)(retired\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\b"),
         // "i am chef": people typing fast drop the article; the title in lowercase, so "I'm
         // Mason" stays a name
-        format!(r"(?i:\b(?:i'?m|i am|im)\s+(?:also\s+|now\s+|actually\s+|just\s+)?)({JOB_HEADS})s?\b"),
+        format!(r"(?i:\b<I_AM>\s+<ADV>)({JOB_HEADS})s?\b"),
         // "I'm Jordan, a veterinarian", "i am kim a college student"
-        format!(r"(?i)\b(?:i'?m|i am)\s+\p{{L}}+,?\s+(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b<I_AM>\s+\p{{L}}+,?\s+(?:an?|the)\s+{title}"),
         // "i work part time as a bartender", "i work for a school as a secretary"
         format!(r"(?i)\bi (?:also |currently |now |still )?work (?:part[- ]time |full[- ]time )?(?:(?:at|for|in) [^.,!?\n]{{1,30}}? )?as\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
-        format!(r"(?i)\b(?:i'?m|i am|im)\s+(?:an?|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})\s+and\s+(?:an?\s+)?{title}"),
+        format!(r"(?i)\b<I_AM>\s+(?:an?|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})\s+and\s+(?:an?\s+)?{title}"),
         format!(r"(?im)(?:^|[.!]\s+)being an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
     ]
     .iter()
@@ -187,7 +202,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bje travaille comme {until}"),
         // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
-        format!(r"(?im)\b(?:i {WHEN}work|(?:i'?m|i am) {WHEN}working) {PART}in {until}"),
+        format!(r"(?im)\b(?:i {WHEN}work|<I_AM> {WHEN}working) {PART}in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
         format!(r"(?i)\bi {WHEN}work {PART}(fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service)\b"),
         // "I work from home doing editing"
@@ -201,15 +216,23 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bi (?:also |now )?have an? (?:small |little |new |successful |online )?((?:online )?(?:business|company|shop|store|bakery|salon|restaurant))\b",
     ));
     patterns.push(re(
-        r"(?i)\b(?:(?:i'?m|i am) (?:also |currently |now )?(?:in|serving in)|(?:after|when|once|before) i (?:leave|get out of|retire from)) the (military|army|navy|air force|marines|coast guard)\b",
+        r"(?i)\b(?:<I_AM> <ADV>(?:in|serving in)|(?:after|when|once|before) i (?:leave|get out of|retire from)) the (military|army|navy|air force|marines|coast guard)\b",
     ));
     // "professional" makes any word an occupation ("I'm a professional skater")
-    patterns.push(re(r"(?i)\b(?:i'?m|i am) an? (professional [\p{L}-]+)"));
+    patterns.push(re(r"(?i)\b<I_AM> an? (professional [\p{L}-]+)"));
     patterns.push(re(
-        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:(?:own|run) (?:an?|my own|my)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel))\b",
+        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:(?:own|run) (?:an?|my own|my)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
     ));
     patterns
 });
+
+/// "i manage the smithsonian", "I manage a farm" (not "I manage my time", "I manage to ...").
+static MANAGES: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?im)\bi <ADV>manage (?:the |a |an |our )?{UNTIL_CLAUSE_END}")));
+
+/// "i do proofreading for hallmark": a trade named by what is done for someone (not "I do
+/// the shopping for my mom", filtered in `jobs`).
+static DOES_FOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bi <ADV>do ([\p{L}]+ing) (?:for|at) "));
 
 /// Vehicles whose driver is a job: "I drive a truck", "I work in a warehouse driving a forklift"
 /// (not "I drive a Ford").
@@ -272,38 +295,42 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b(?:i'?m|i am) (?:currently |still |also )?studying\b|\bi (?:currently )?study\b|\b(?:i'?m|i am) (?:still |currently |also )?in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b(?:i'?m|i am) (?:currently )?(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            r"(?im)\b<I_AM> <ADV>studying\b|\bi (?:currently )?study\b|\b<I_AM> <ADV>in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
             "student",
         ),
         (
-            r"(?i)\b(?:i'?m|i am) an? (?:[\p{L}-]+ ){1,3}major\b|\b(?:i'?m|i am) an? (?:college |university )?(?:freshman|sophomore)\b|\b(?:i'?m|i am) an? (?:junior|senior) (?:in|at) (?:college|university)\b",
+            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b",
             "student",
         ),
         (
             r"(?i)\bi (?:currently |still |also )?(?:go to|attend) (?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
             "student",
         ),
-        (r"(?i)\bi (?:also )?blog (?:about|on)\b", "blogger"),
+        (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
         (
             r"(?i)\b(?:writing|finished|published|wrote|work on|working on) my (?:new |first |second |third |latest |next )?(?:novel|book|memoir)\b",
             "writer",
         ),
+        (
+            r"(?i)\bi <ADV>stay (?:at )?home with (?:my|the|our) (?:kids|children|youngest|baby|babies|son|daughter|little ones)\b",
+            "stay at home parent",
+        ),
         (r"(?i)\bi (?:also )?waitress\b", "waitress"),
         (r"(?i)\bi (?:also )?bartend\b", "bartender"),
-        (r"(?i)\b(?:i'?m|i am) (?:currently |now )?stationed (?:in|at|overseas|abroad)\b", "military"),
+        (r"(?i)\b<I_AM> <ADV>stationed (?:in|at|overseas|abroad)\b", "military"),
         (
-            r"(?i)\bi (?:also )?stream (?:on )?(?:twitch|youtube|kick)\b|\b(?:i'?m|i am) a (?:twitch |youtube )?streamer\b",
+            r"(?i)\bi (?:also )?stream (?:on )?(?:twitch|youtube|kick)\b|\b<I_AM> a (?:twitch |youtube )?streamer\b",
             "streamer",
         ),
         (
-            r"(?i)\b(?:i'?m|i am) (?:now |happily |also )?retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
+            r"(?i)\b<I_AM> <ADV>retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
             "retired",
         ),
     ])
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|(?:i'?m|i am) an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|(?:i'?m|i am) (?:currently |now |also )?in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|i'?m (?:originally |actually |also )?from|im from|i am (?:originally |also )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|(?:i'?m|i am) (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -328,7 +355,9 @@ static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that is only a place, answering "where are you from?" ("in ohio .", "From Texas.",
 /// "nebraska ."); without "in" or "from", only a known name.
 static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?im)^\s*(?:(?:in|from) )?(?:the )?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2})\s*[.!]*\s*$")
+    re(
+        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)(?:[ \t]+(?:area|region))?\s*[.!]*\s*$",
+    )
 });
 
 /// Place names recognised when written in lowercase: US states, countries, and large cities
@@ -363,19 +392,19 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:i'?m|i am|im|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b(?:i'?m|i am) not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:<I_AM>|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
-            r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bi have\b[^.!?\n]{0,25}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bi have\b[^.!?\n]{0,25}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
-            r"(?i)\bmy fianc[ée]e?\b|\b(?:i'?m|i am|we'?re|we are|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:i'?m|we'?re|i am|we are) getting married\b",
+            r"(?i)\bmy fianc[ée]e?\b|\b(?:<I_AM>|we'?re|we are|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:<I_AM>|we'?re|we are) getting married\b",
             "engaged",
         ),
         (
-            r"(?i)\b(?:i'?m|i am|im) (?:also )?(?:a )?divorced\b|\bi got divorced\b|\bdivorced (?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy ex[- ](?:wife|husband)\b|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
+            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi got divorced\b|\bdivorced (?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy ex[- ](?:wife|husband)\b|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
             "divorced",
         ),
         (
@@ -383,12 +412,15 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "in a relationship",
         ),
         (
-            r"(?i)\b(?:i'?m|i am) (?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,25}\b(?:died|passed away|was killed|was murdered)\b|\bviud[oa]\b|\bverwitwet\b",
+            r"(?i)\b<I_AM> <ADV>(?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,25}\b(?:died|passed away|was killed|was murdered)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed)\b|\bviud[oa]\b|\bverwitwet\b",
             "widowed",
         ),
-        (r"(?i)\b(?:i'?m|i am|we'?re|we are|we) separated\b|\bseparad[oa]\b|\bgetrennt\b", "separated"),
+        (r"(?i)\b(?:<I_AM>|we'?re|we are|we) separated\b|\bseparad[oa]\b|\bgetrennt\b", "separated"),
     ])
 });
+
+/// The writer's partner left ("my girlfriend recently broke up with me").
+static BROKEN_UP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bbroke up with me\b|\b(?:dumped|left) me\b|\bmy ex\b"));
 
 /// Relationship words that say nothing of whom they are about ("divorced", "a single mom"):
 /// counted only in the writer's own statements (see `own_statements`).
@@ -410,7 +442,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:i'?m|i am|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:i'?m|we'?re|i am|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|we'?re|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -426,20 +458,17 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
+        (r"(?i)\b(?:<I_AM>|we'?re|we are) getting (?:a )?divorce(?:d)?\b|\bmy divorce\b|\bi got divorced\b", "divorce"),
         (
-            r"(?i)\b(?:i'?m|i am|we'?re|we are) getting (?:a )?divorce(?:d)?\b|\bmy divorce\b|\bi got divorced\b",
-            "divorce",
-        ),
-        (
-            r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:i'?m|we'?re|i am|we are) getting married\b",
+            r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|we'?re|we are) getting married\b",
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:i'?m|i am|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b",
             "health issue",
         ),
         (
-            r"(?i)\bi (?:just |recently |finally )*graduated\b|\bjust graduated\b|\bmy graduation\b|\b(?:i'?m|i am) graduating\b|\b(?:i'?m|i am) an? (?:new|recent) grad(?:uate)?\b",
+            r"(?i)\bi (?:just |recently |finally )*graduated\b|\bjust graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -448,11 +477,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "breakup",
         ),
         (
-            r"(?i)\bmy (?:vacation|trip|holiday)\b|\b(?:i'?m|i am) (?:going |leaving )?on (?:a )?(?:vacation|trip|holiday)\b|\bi (?:just )?got back from (?:a |my )?(?:vacation|trip|holiday)\b",
+            r"(?i)\bmy (?:vacation|trip|holiday)\b|\b<I_AM> <ADV>(?:going |leaving )?on (?:a )?(?:vacation|trip|holiday)\b|\bi (?:just )?got back from (?:a |my )?(?:vacation|trip|holiday)\b",
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfuneral\b|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b",
+            r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfuneral\b|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed)\b",
             "bereavement",
         ),
     ])
@@ -600,6 +629,10 @@ fn relationships(text: &str, statements: &str) -> Vec<String> {
     if found.iter().any(|status| status == "widowed") {
         found.retain(|status| status != "married");
     }
+    // "my girlfriend broke up with me": no longer in one
+    if BROKEN_UP.is_match(text) {
+        found.retain(|status| status != "in a relationship");
+    }
     found
 }
 
@@ -677,6 +710,14 @@ fn jobs(text: &str) -> Vec<String> {
         .map(|what| first_words(what, 4))
         .filter(|what| !matches!(what.split_whitespace().next(), Some("my" | "it" | "them" | "that" | "this" | "out")))
         .map(|what| format!("sell {what}"));
+    let doing = captured([&*DOES_FOR], text)
+        .filter(|what| {
+            !matches!(
+                what.to_lowercase().as_str(),
+                "shopping" | "cooking" | "cleaning" | "nothing" | "something" | "anything" | "everything"
+            )
+        })
+        .map(str::to_string);
     let professionally = captured([&*PROFESSIONALLY], text).map(|doing| {
         let doer = DOERS.iter().find(|(verb, _)| verb.eq_ignore_ascii_case(doing)).map(|(_, doer)| doer.to_string());
         doer.unwrap_or_else(|| format!("{doing} professionally"))
@@ -684,7 +725,14 @@ fn jobs(text: &str) -> Vec<String> {
     let driving = captured([&*DRIVES], text).map(|vehicle| format!("{vehicle} driver"));
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
+        .filter(|what| !what.split_whitespace().any(|w| matches!(w, "wish" | "want" | "hope" | "would" | "could")))
         .map(str::to_string);
+    let managing = captured([&*MANAGES], text)
+        .map(|what| first_words(what, 4))
+        .filter(|what| {
+            !matches!(what.split_whitespace().next(), Some("my" | "to" | "it" | "that" | "this" | "time" | "money"))
+        })
+        .map(|what| format!("manager of {what}"));
     let found: Vec<String> = titles
         .chain(others)
         .chain(writing)
@@ -692,12 +740,15 @@ fn jobs(text: &str) -> Vec<String> {
         .chain(professionally)
         .chain(driving)
         .chain(living)
+        .chain(managing)
+        .chain(doing)
         .chain(matches(&STATED_ROLES, text))
         .collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
     let workplaces = captured(&*WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job);
-    if found.is_empty() {
-        return workplaces.collect();
+    // a student's or a retiree's workplace is a job of its own ("This is just my job while I'm in school")
+    if found.iter().all(|role| matches!(role.as_str(), "student" | "retired")) {
+        return found.into_iter().chain(workplaces).collect();
     }
     found.into_iter().chain(workplaces.filter(|w| w.starts_with(char::is_uppercase))).collect()
 }
@@ -785,6 +836,8 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
 
 /// A profile of the fan who wrote `text` (messages one per line).
 pub fn profile(text: &str) -> Profile {
+    // phones type "I’m"; the rules are written with a straight apostrophe
+    let text = &text.replace(['’', '‘'], "'");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let statements = statements(text);
     Profile::from_lists([
@@ -982,6 +1035,16 @@ mod tests {
             ("hi , i work on a it desk .", &["it desk"][..]),
             ("I'm a pest controller you would be surprised.", &["pest controller"][..]),
             ("I'm so busy with school that I don't have the time.", &["student"][..]),
+            ("for work. sales person. pharmaceutical.", &["sales person"][..]),
+            ("We both are kindergarten teachers.", &["kindergarten teacher"][..]),
+            ("I guess that's why I love being a waiter because of food.", &["waiter"][..]),
+            ("i manage the smithsonian in d . c .", &["manager of smithsonian"][..]),
+            ("I run a daycare close to Huntsville!", &["daycare"][..]),
+            ("i do proofreading for hallmark", &["proofreading"][..]),
+            ("I’m a nurse, on the night shift.", &["nurse"][..]),
+            ("I work at a cinema. This is just my job while I'm in school.", &["student", "cinema"][..]),
+            ("I stay at home with the youngest for now.", &["stay at home parent"][..]),
+            ("I mostly blog about peoples lifestyles.", &["blogger"][..]),
         ] {
             assert_eq!(job(text), expected, "{text}");
         }
@@ -991,6 +1054,9 @@ mod tests {
             "i am a meat easter in cook out .",
             "I think I may have hit the cat myself I am a frustrated driver.",
             "i am from new york . i am in college soon .",
+            "We need more musicians like him.",
+            "i love to go running . i wish i ran for a living",
+            "I do the shopping for my mom.",
         ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
@@ -1005,6 +1071,7 @@ mod tests {
             ("I'm going to be moving to New York City next year!", &["New York City"][..]),
             ("nebraska . so there is not much to do here .", &["nebraska"][..]),
             ("I am Mary from Colorado. What is your name?", &["Colorado"][..]),
+            ("In the Phoenix area.", &["Phoenix"][..]),
         ] {
             assert_eq!(place(text), expected, "{text}");
         }
@@ -1023,6 +1090,14 @@ mod tests {
         assert_eq!(profile("ah , well single is my status .").fields[3], vec!["single"]);
         assert_eq!(profile("i'm not married but my parents are .").fields[3], vec!["single"]);
         assert_eq!(profile("yes single . do you hobbies ?").fields[3], vec!["single"]);
+        assert_eq!(profile("I am currently married. We are happy.").fields[3], vec!["married"]);
+        assert_eq!(profile("i m already 32").fields[0], vec!["32"]);
+        let widow = profile("My husband and I used to go to a lot of shows before he passed.");
+        assert_eq!(
+            (widow.fields[3].clone(), widow.fields[8].clone()),
+            (vec!["widowed".into()], vec!["bereavement".into()])
+        );
+        assert!(profile("My girlfriend recently broke up with me.").fields[3].is_empty());
         assert_eq!(profile("nice , 2 daughters ? i have 3 kids and a wife").fields[3], vec!["married"]);
         assert_eq!(profile("just recently to my high school sweetheart . we are both 19 .").fields[0], vec!["19"]);
         let events = |text: &str| profile(text).fields[8].clone();
