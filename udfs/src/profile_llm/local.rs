@@ -102,7 +102,7 @@ custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|audit
 chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
 surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|deputy|detective|judge|politician|\
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
-stay-at-home dad|stay at home mom|stay at home dad|stay-at-home parent|stay at home parent|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
+stay-at-home dad|stay at home mom|stay at home dad|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
 hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
@@ -156,12 +156,17 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\bi (?:also |currently |now |still )?work (?:part[- ]time |full[- ]time )?(?:(?:at|for|in) [^.,!?\n]{{1,30}}? )?as\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
         format!(r"(?i)\b<I_AM>\s+(?:an?|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})\s+and\s+(?:an?\s+)?{title}"),
-        format!(r"(?im)(?:^|[.!]\s+)being an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
+        format!(r"(?im)(?:^|[.!]\s+)(?:(?:yes|yeah|well|so|and)[\s,-]+)?being an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
     ]
     .iter()
     .map(|p| re(p))
     .collect()
 });
+
+/// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
+/// works in finance").
+const FIELDS: &str = "fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service|\
+tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting";
 
 /// Words between "I" and "work" ("I also work at ...") and between "work" and "at" ("I work
 /// part time at ...").
@@ -204,7 +209,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
         format!(r"(?im)\b(?:i {WHEN}work|<I_AM> {WHEN}working) {PART}in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
-        format!(r"(?i)\bi {WHEN}work {PART}(fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service)\b"),
+        format!(r"(?i)\bi {WHEN}work {PART}({FIELDS})\b"),
+        format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
         format!(r"(?im)\bi {WHEN}work (?:from home |remotely |{PART})doing {until}"),
     ]
@@ -291,7 +297,7 @@ const DOERS: &[(&str, &str)] = &[
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
+            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
             "teacher",
         ),
         (
@@ -330,7 +336,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -442,7 +448,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|we'?re|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|we'?re|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -1045,6 +1051,11 @@ mod tests {
             ("I work at a cinema. This is just my job while I'm in school.", &["student", "cinema"][..]),
             ("I stay at home with the youngest for now.", &["stay at home parent"][..]),
             ("I mostly blog about peoples lifestyles.", &["blogger"][..]),
+            ("I'm in tech, so I work with a lot of people from China.", &["tech"][..]),
+            ("As someone who works in finance, I can tell you.", &["finance"][..]),
+            ("Im an RN so I know the way to the hospital.", &["RN"][..]),
+            ("funny . i teach and bake .", &["teacher"][..]),
+            ("Yes -- being a nurse - I see alot of patients who struggle.", &["nurse"][..]),
         ] {
             assert_eq!(job(text), expected, "{text}");
         }
@@ -1072,6 +1083,9 @@ mod tests {
             ("nebraska . so there is not much to do here .", &["nebraska"][..]),
             ("I am Mary from Colorado. What is your name?", &["Colorado"][..]),
             ("In the Phoenix area.", &["Phoenix"][..]),
+            ("I haven't traveled much after moving to San Francisco.", &["San Francisco"][..]),
+            ("Being from Georgia, I developed quite the sweet tooth.", &["Georgia"][..]),
+            ("well , i am currently in college , home is in california .", &["california"][..]),
         ] {
             assert_eq!(place(text), expected, "{text}");
         }
