@@ -9,7 +9,9 @@
 //!   with up to three words before it ("a registered nurse", "a real estate agent"), not by a fixed
 //!   list of titles, or by a field ("I work in sales"), and by a workplace ("I work at a bank")
 //!   only when nothing else names the job. Fast lowercase typing counts too ("i am chef",
-//!   "i live in florida": lowercase places are matched against a short list of known names).
+//!   "i live in florida": lowercase places are matched against a short list of known names),
+//!   as do "I’m", "im" and "i m", and one-line answers to "where are you from?" / "what do you
+//!   do?" ("nebraska .", "sales person.").
 //! - Emotional needs, purchase motivations and personality traits from word lists.
 //! - Communication style from message statistics (length, emoji, questions, exclamations) and
 //!   word lists.
@@ -116,7 +118,8 @@ police man|police woman|fireman|lineman|repairman|doc|controller|exterminator|as
 const NOT_A_JOB: &[&str] = &[
     "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
     "decent", "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe",
-    "future", "former", "fan", "lot", "bit", "little", "competitive", "frustrated", "careful", "nervous", "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and",
+    "future", "former", "fan", "lot", "bit", "little", "competitive", "frustrated", "careful", "nervous",
+    "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -190,8 +193,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
         // "the factory where i work"
-        r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) (?:where|that) i (?:currently |still )?work\b"
-            .to_string(),
+        r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) where i (?:currently |still )?work\b".to_string(),
     ]
     .iter()
     .map(|p| re(p))
@@ -426,7 +428,8 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
 });
 
 /// The writer's partner left ("my girlfriend recently broke up with me").
-static BROKEN_UP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bbroke up with me\b|\b(?:dumped|left) me\b|\bmy ex\b"));
+static BROKEN_UP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?im)\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)"));
 
 /// Relationship words that say nothing of whom they are about ("divorced", "a single mom"):
 /// counted only in the writer's own statements (see `own_statements`).
@@ -694,7 +697,10 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
-        !matches!(j.to_lowercase().as_str(), "a" | "the" | "home" | "bed" | "work" | "the moment" | "living")
+        !matches!(
+            j.to_lowercase().as_str(),
+            "a" | "the" | "home" | "bed" | "work" | "the moment" | "living" | "place" | "one" | "building" | "area"
+        )
     };
     // "in a hospital" is a workplace; "in the healthcare industry" is a field
     let a_place = |j: &String| {
@@ -1066,6 +1072,7 @@ mod tests {
             "I think I may have hit the cat myself I am a frustrated driver.",
             "i am from new york . i am in college soon .",
             "We need more musicians like him.",
+            "I only see them on the days that i work.",
             "i love to go running . i wish i ran for a living",
             "I do the shopping for my mom.",
         ] {
@@ -1112,6 +1119,7 @@ mod tests {
             (vec!["widowed".into()], vec!["bereavement".into()])
         );
         assert!(profile("My girlfriend recently broke up with me.").fields[3].is_empty());
+        assert_eq!(profile("My girlfriend left me a note.").fields[3], vec!["in a relationship"]);
         assert_eq!(profile("nice , 2 daughters ? i have 3 kids and a wife").fields[3], vec!["married"]);
         assert_eq!(profile("just recently to my high school sweetheart . we are both 19 .").fields[0], vec!["19"]);
         let events = |text: &str| profile(text).fields[8].clone();
