@@ -64,6 +64,7 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         after_i_am.as_str(),
         r"(?i)\b(\d{2})\s*y/?o\b",
         r"(?i)\bwe(?:'re| are) both (\d{2})\b",
+        r"(?im)(?:^|[.!]\s+)at (\d{2}),? (?:i|my|i'm)\b",
         r"(?i)\bturn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
         r"(?i)(?:,|\band)\s*age\s+(\d{2})\b",
@@ -110,7 +111,10 @@ hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookke
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
-police man|police woman|fireman|lineman|repairman|doc|controller|exterminator|associate|sales person|liaison";
+police man|police woman|fireman|lineman|repairman|doc|controller|exterminator|associate|sales person|liaison|\
+recruiter|cartoonist|comedian|principal|actuary|underwriter|adjuster|appraiser|estimator|stocker|operator|fabricator|\
+assembler|installer|mortician|esthetician|manicurist|locksmith|jeweler|bricklayer|upholsterer|chauffeur|valet|concierge|\
+bouncer|croupier|magician|announcer|broadcaster|songwriter|technologist";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer"), or show the words are not one title ("a meat eater in cook out").
@@ -156,7 +160,7 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "I'm Jordan, a veterinarian", "i am kim a college student"
         format!(r"(?i)\b<I_AM>\s+\p{{L}}+,?\s+(?:an?|the)\s+{title}"),
         // "i work part time as a bartender", "i work for a school as a secretary"
-        format!(r"(?i)\bi (?:also |currently |now |still )?work (?:part[- ]time |full[- ]time )?(?:(?:at|for|in) [^.,!?\n]{{1,30}}? )?as\s+(?:an?|the)\s+{title}"),
+        format!(r"(?i)\bi <ADV>work\b[^.,!?\n]{{0,30}}? as\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
         format!(r"(?i)\b<I_AM>\s+(?:an?|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS})\s+and\s+(?:an?\s+)?{title}"),
         format!(r"(?im)(?:^|[.!]\s+)(?:(?:yes|yeah|well|so|and)[\s,-]+)?being an?\s+{title}[^?\n.!]*(?:[.!\n]|$)"),
@@ -229,7 +233,11 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // "professional" makes any word an occupation ("I'm a professional skater")
     patterns.push(re(r"(?i)\b<I_AM> an? (professional [\p{L}-]+)"));
     patterns.push(re(
-        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:(?:own|run) (?:an?|my own|my)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
+        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:(?:own|run|operate|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
+    ));
+    // "the bar I own in Chicago"
+    patterns.push(re(
+        r"(?i)\b(?:the|a|my) ((?:[\p{L}-]+\s+){0,2}?(?:business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|daycare|garage|boutique|firm)) (?:that )?i (?:own|run)\b",
     ));
     patterns
 });
@@ -416,7 +424,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "divorced",
         ),
         (
-            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b|\bi have a (?:girlfriend|boyfriend|partner)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
+            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\bi have a (?:girlfriend|boyfriend|partner)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
             "in a relationship",
         ),
         (
@@ -425,6 +433,13 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\b(?:<I_AM>|we'?re|we are|we) separated\b|\bseparad[oa]\b|\bgetrennt\b", "separated"),
     ])
+});
+
+/// A partner of the past ("my bf at the time"), dropped before relationships are read.
+static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then| in high school| in college)",
+    )
 });
 
 /// The writer's partner left ("my girlfriend recently broke up with me").
@@ -463,7 +478,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bnew job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
@@ -473,7 +488,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b|\b(?:my|some|due to|because of) health (?:problems|issues)\b|\bbed ?ridden\b",
             "health issue",
         ),
         (
@@ -632,6 +647,7 @@ fn own_statements(statements: &str) -> String {
 }
 
 fn relationships(text: &str, statements: &str) -> Vec<String> {
+    let text = &PAST_PARTNER.replace_all(text, "");
     let mut found = matches(&RELATIONSHIP, text);
     found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(statements)));
     // "my wife died": "my wife" says married, but the writer is widowed
@@ -1057,6 +1073,11 @@ mod tests {
             ("I work at a cinema. This is just my job while I'm in school.", &["student", "cinema"][..]),
             ("I stay at home with the youngest for now.", &["stay at home parent"][..]),
             ("I mostly blog about peoples lifestyles.", &["blogger"][..]),
+            ("I'm a military recruiter so I know that feeling.", &["military recruiter"][..]),
+            ("I work from home too. I operate my own dog walking business.", &["dog walking business"][..]),
+            ("I took over my family farm so buying equipment put me there.", &["family farm"][..]),
+            ("I ended up living in the bar I own in Chacago for a while.", &["bar"][..]),
+            ("She feels neglected because I work such long hours as a nurse.", &["nurse"][..]),
             ("I'm in tech, so I work with a lot of people from China.", &["tech"][..]),
             ("As someone who works in finance, I can tell you.", &["finance"][..]),
             ("Im an RN so I know the way to the hospital.", &["RN"][..]),
@@ -1113,6 +1134,8 @@ mod tests {
         assert_eq!(profile("yes single . do you hobbies ?").fields[3], vec!["single"]);
         assert_eq!(profile("I am currently married. We are happy.").fields[3], vec!["married"]);
         assert_eq!(profile("i m already 32").fields[0], vec!["32"]);
+        assert_eq!(profile("Well. At 43 my child birthing days are over.").fields[0], vec!["43"]);
+        assert!(profile("It was the only way I could call my bf at the time.").fields[3].is_empty());
         let widow = profile("My husband and I used to go to a lot of shows before he passed.");
         assert_eq!(
             (widow.fields[3].clone(), widow.fields[8].clone()),
@@ -1127,6 +1150,8 @@ mod tests {
         assert_eq!(events("i just became a new daddy"), vec!["had a baby"]);
         assert!(events("Yes my parents have one also, they just moved to florida").is_empty());
         assert_eq!(events("i just recently graduated i am looking"), vec!["graduation"]);
+        assert!(events("great and congrats on your new job").is_empty());
+        assert_eq!(events("I have to take a break due to some health problems."), vec!["health issue"]);
         assert_eq!(events("I found my cat dead in the middle of the street."), vec!["lost a pet"]);
         assert!(events("Having this new baby puppy around reminds me of how fragile life is.").is_empty());
     }
