@@ -114,7 +114,7 @@ hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee kee
 police man|police woman|fireman|lineman|repairman|doc|controller|exterminator|associate|sales person|liaison|\
 recruiter|cartoonist|comedian|principal|actuary|underwriter|adjuster|appraiser|estimator|stocker|operator|fabricator|\
 assembler|installer|mortician|esthetician|manicurist|locksmith|jeweler|bricklayer|upholsterer|chauffeur|valet|concierge|\
-bouncer|croupier|magician|announcer|broadcaster|songwriter|technologist";
+bouncer|croupier|magician|announcer|broadcaster|songwriter|technologist|dealer|vocalist";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer"), or show the words are not one title ("a meat eater in cook out").
@@ -151,7 +151,9 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "We both are kindergarten teachers"
         format!(r"(?i)\bwe(?:'re| are| both are| are both)\s+(?:both\s+)?((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s\b"),
         // "I love being a waiter"
-        format!(r"(?i)\bi <ADV>(?:love|like|enjoy|hate) being an?\s+{title}"),
+        format!(r"(?im)(?:\bi <ADV>|^\s*|[.!]\s+)(?:love|like|enjoy|hate) being an?\s+{title}"),
+        // "being a nurse keeps me busy"
+        format!(r"(?i)\bbeing an?\s+{title}\s+(?:keeps|is|has|makes|means|gets|can be)\b"),
         // "retired banker ." as a fragment
         format!(r"(?im)(?:^|[.!,]\s+)(retired\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\b"),
         // "i am chef": people typing fast drop the article; the title in lowercase, so "I'm
@@ -213,7 +215,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bje travaille comme {until}"),
         // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
-        format!(r"(?im)\b(?:i {WHEN}work|<I_AM> {WHEN}working) {PART}in {until}"),
+        format!(r"(?im)\b(?:i {WHEN}work|<I_AM> {WHEN}(?:busy )?working) {PART}in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
         format!(r"(?i)\bi {WHEN}work {PART}({FIELDS})\b"),
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
@@ -307,7 +309,7 @@ const DOERS: &[(&str, &str)] = &[
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi teach (?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
+            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi <ADV>tutor\b|\bi teach (?:the )?(?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
             "teacher",
         ),
         (
@@ -346,7 +348,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -372,7 +374,7 @@ static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// "nebraska ."); without "in" or "from", only a known name.
 static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)(?:[ \t]+(?:area|region))?\s*[.!]*\s*$",
+        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(?:(?:southern|northern|eastern|western|central|upstate|downstate|rural)[ \t]+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*\p{Lu}{2,})?\s*[.!]*\s*$",
     )
 });
 
@@ -392,7 +394,8 @@ new york city|nyc|los angeles|la|chicago|houston|phoenix|philadelphia|san antoni
 san francisco|seattle|denver|boston|detroit|nashville|atlanta|miami|orlando|tampa|las vegas|portland|\
 baltimore|minneapolis|new orleans|cleveland|pittsburgh|st louis|kansas city|salt lake city|honolulu|\
 london|paris|berlin|madrid|barcelona|rome|amsterdam|dublin|toronto|vancouver|montreal|sydney|melbourne|tokyo|\
-mexico city|midwest|east coast|west coast|cali|socal|norcal|philly|vegas|nola|jersey|dc|bay area|new england|\
+mexico city|midwest|east coast|west coast|ontario|quebec|british columbia|alberta|manitoba|saskatchewan|\
+nova scotia|new brunswick|newfoundland|yukon|nunavut|cali|socal|norcal|philly|vegas|nola|jersey|dc|bay area|new england|\
 pacific northwest";
 
 static KNOWN_PLACE_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
@@ -412,7 +415,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby)\b|\bi have\b[^.!?\n]{0,25}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bi have\b[^.!?\n]{0,25}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -443,8 +446,9 @@ static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The writer's partner left ("my girlfriend recently broke up with me").
-static BROKEN_UP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?im)\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)"));
+static BROKEN_UP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?im)\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b")
+});
 
 /// Relationship words that say nothing of whom they are about ("divorced", "a single mom"):
 /// counted only in the writer's own statements (see `own_statements`).
@@ -497,7 +501,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?i)\b(?:we|i) broke up\b|\bbroke up with me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
+            r"(?i)\b(?:we|i) broke up\b|\bbroke up with me\b|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
             "breakup",
         ),
         (
@@ -715,7 +719,19 @@ fn jobs(text: &str) -> Vec<String> {
     let not_a_job = |j: &String| {
         !matches!(
             j.to_lowercase().as_str(),
-            "a" | "the" | "home" | "bed" | "work" | "the moment" | "living" | "place" | "one" | "building" | "area"
+            "a" | "the"
+                | "home"
+                | "bed"
+                | "work"
+                | "the moment"
+                | "living"
+                | "place"
+                | "one"
+                | "building"
+                | "area"
+                | "garden"
+                | "yard"
+                | "backyard"
         )
     };
     // "in a hospital" is a workplace; "in the healthcare industry" is a field
@@ -1078,6 +1094,12 @@ mod tests {
             ("I took over my family farm so buying equipment put me there.", &["family farm"][..]),
             ("I ended up living in the bar I own in Chacago for a while.", &["bar"][..]),
             ("She feels neglected because I work such long hours as a nurse.", &["nurse"][..]),
+            ("Yes, I am a dealer in a casino, and I can say that it takes practice.", &["dealer"][..]),
+            ("i've wanted to start painting but being a nurse keeps me busy", &["nurse"][..]),
+            ("It's ok. Love being a server, but running a business is a pain.", &["server"][..]),
+            ("I teach the first grade", &["teacher"][..]),
+            ("I currently tutor special needs individuals", &["teacher"][..]),
+            ("I never have time to read because I'm busy working in architecture", &["architecture"][..]),
             ("I'm in tech, so I work with a lot of people from China.", &["tech"][..]),
             ("As someone who works in finance, I can tell you.", &["finance"][..]),
             ("Im an RN so I know the way to the hospital.", &["RN"][..]),
@@ -1096,6 +1118,7 @@ mod tests {
             "I only see them on the days that i work.",
             "i love to go running . i wish i ran for a living",
             "I do the shopping for my mom.",
+            "I like listening to music while I work in the garden.",
         ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
@@ -1111,6 +1134,8 @@ mod tests {
             ("nebraska . so there is not much to do here .", &["nebraska"][..]),
             ("I am Mary from Colorado. What is your name?", &["Colorado"][..]),
             ("In the Phoenix area.", &["Phoenix"][..]),
+            ("Philadelphia, PA. City of brotherly love.", &["Philadelphia"][..]),
+            ("Southern Ontario area. I work up north.", &["Ontario"][..]),
             ("I haven't traveled much after moving to San Francisco.", &["San Francisco"][..]),
             ("Being from Georgia, I developed quite the sweet tooth.", &["Georgia"][..]),
             ("well , i am currently in college , home is in california .", &["california"][..]),
@@ -1136,6 +1161,9 @@ mod tests {
         assert_eq!(profile("i m already 32").fields[0], vec!["32"]);
         assert_eq!(profile("Well. At 43 my child birthing days are over.").fields[0], vec!["43"]);
         assert!(profile("It was the only way I could call my bf at the time.").fields[3].is_empty());
+        assert_eq!(profile("It was my birthday and my spouse bought me a necklace.").fields[3], vec!["married"]);
+        let leaving = profile("I got him for my girlfriend. She tells me she's leaving me.");
+        assert_eq!((leaving.fields[3].clone(), leaving.fields[8].clone()), (vec![], vec!["breakup".to_string()]));
         let widow = profile("My husband and I used to go to a lot of shows before he passed.");
         assert_eq!(
             (widow.fields[3].clone(), widow.fields[8].clone()),
