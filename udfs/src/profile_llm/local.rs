@@ -235,7 +235,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // "professional" makes any word an occupation ("I'm a professional skater")
     patterns.push(re(r"(?i)\b<I_AM> an? (professional [\p{L}-]+)"));
     patterns.push(re(
-        r"(?i)\b(?:i|and) (?:also |now |currently )?(?:(?:own|run|operate|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
+        r"(?i)\b(?:i|and) <ADV>(?:(?:own|run|operate|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
     ));
     // "the bar I own in Chicago"
     patterns.push(re(
@@ -262,25 +262,24 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whatever the writer does "for a living" ("I walk dogs for a living").
 static FOR_A_LIVING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bi (?:also |now |currently )?((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) for a living\b"));
+    LazyLock::new(|| re(r"(?i)\bi <ADV>((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) for a living\b"));
 
 /// What the writer writes, when it is work: "I write romance novels" is a writer of romance novels.
 static WRITES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bi (?:also )?write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|cookbooks|poetry|articles|columns|screenplays|scripts|code|software))\b",
+        r"(?i)\bi <ADV>write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|cookbooks|poetry|articles|columns|screenplays|scripts|code|software))\b",
     )
 });
 
 /// What the writer sells is their trade ("i sell shoes online", "I sell crafts at the farmers
 /// market"); not "I'd sell my soul".
-static SELLS: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?im)\bi (?:also |currently |now |mostly )?sell {UNTIL_CLAUSE_END}")));
+static SELLS: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?im)\bi <ADV>sell {UNTIL_CLAUSE_END}")));
 
 /// "i sing professionally", "I ride horses professionally" (what the writer does now: not "I
 /// started skating professionally", said with the title elsewhere).
 static PROFESSIONALLY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bi (?:also |now |currently )?((?:sing|dance|act|paint|write|cook|bake|skate|box|fight|model|teach|coach|photograph|play|ride|race|draw|compete|perform)(?: [\p{L}]+){0,2}?) professionally\b",
+        r"(?i)\bi <ADV>((?:sing|dance|act|paint|write|cook|bake|skate|box|fight|model|teach|coach|photograph|play|ride|race|draw|compete|perform)(?: [\p{L}]+){0,2}?) professionally\b",
     )
 });
 
@@ -333,11 +332,11 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             r"(?i)\bi <ADV>stay (?:at )?home with (?:my|the|our) (?:kids|children|youngest|baby|babies|son|daughter|little ones)\b",
             "stay at home parent",
         ),
-        (r"(?i)\bi (?:also )?waitress\b", "waitress"),
-        (r"(?i)\bi (?:also )?bartend\b", "bartender"),
+        (r"(?i)\bi <ADV>waitress\b", "waitress"),
+        (r"(?i)\bi <ADV>bartend\b", "bartender"),
         (r"(?i)\b<I_AM> <ADV>stationed (?:in|at|overseas|abroad)\b", "military"),
         (
-            r"(?i)\bi (?:also )?stream (?:on )?(?:twitch|youtube|kick)\b|\b<I_AM> a (?:twitch |youtube )?streamer\b",
+            r"(?i)\bi <ADV>stream (?:on )?(?:twitch|youtube|kick)\b|\b<I_AM> a (?:twitch |youtube )?streamer\b",
             "streamer",
         ),
         (
@@ -712,6 +711,43 @@ fn ages(text: &str, statements: &str) -> Vec<String> {
     stated.chain(by_context).map(|a| a.to_string()).chain(phrases).collect()
 }
 
+/// Jobs named by what the writer does: writes, sells, does for someone, does professionally,
+/// drives, does for a living, manages.
+fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
+    // "i write and read poetry" is a pastime, not a body of work
+    let writing = captured([&*WRITES], text)
+        .filter(|what| !what.split_whitespace().any(|w| matches!(w, "and" | "or")))
+        .map(|what| format!("writer of {what}"));
+    let selling = captured([&*SELLS], text)
+        .map(|what| first_words(what, 4))
+        .filter(|what| !matches!(what.split_whitespace().next(), Some("my" | "it" | "them" | "that" | "this" | "out")))
+        .map(|what| format!("sell {what}"));
+    let doing = captured([&*DOES_FOR], text)
+        .filter(|what| {
+            !matches!(
+                what.to_lowercase().as_str(),
+                "shopping" | "cooking" | "cleaning" | "nothing" | "something" | "anything" | "everything"
+            )
+        })
+        .map(str::to_string);
+    let professionally = captured([&*PROFESSIONALLY], text).map(|doing| {
+        let doer = DOERS.iter().find(|(verb, _)| verb.eq_ignore_ascii_case(doing)).map(|(_, doer)| doer.to_string());
+        doer.unwrap_or_else(|| format!("{doing} professionally"))
+    });
+    let driving = captured([&*DRIVES], text).map(|vehicle| format!("{vehicle} driver"));
+    let living = captured([&*FOR_A_LIVING], text)
+        .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
+        .filter(|what| !what.split_whitespace().any(|w| matches!(w, "wish" | "want" | "hope" | "would" | "could")))
+        .map(str::to_string);
+    let managing = captured([&*MANAGES], text)
+        .map(|what| first_words(what, 4))
+        .filter(|what| {
+            !matches!(what.split_whitespace().next(), Some("my" | "to" | "it" | "that" | "this" | "time" | "money"))
+        })
+        .map(|what| format!("manager of {what}"));
+    writing.chain(selling).chain(professionally).chain(driving).chain(living).chain(managing).chain(doing)
+}
+
 fn jobs(text: &str) -> Vec<String> {
     let titles = captured(&*JOB_TITLE, text)
         .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
@@ -746,48 +782,7 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(not_a_job)
         .filter(|j| !a_place(j) && !KNOWN_PLACE_NAMES.contains(j.to_lowercase().as_str()))
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
-    // "i write and read poetry" is a pastime, not a body of work
-    let writing = captured([&*WRITES], text)
-        .filter(|what| !what.split_whitespace().any(|w| matches!(w, "and" | "or")))
-        .map(|what| format!("writer of {what}"));
-    let selling = captured([&*SELLS], text)
-        .map(|what| first_words(what, 4))
-        .filter(|what| !matches!(what.split_whitespace().next(), Some("my" | "it" | "them" | "that" | "this" | "out")))
-        .map(|what| format!("sell {what}"));
-    let doing = captured([&*DOES_FOR], text)
-        .filter(|what| {
-            !matches!(
-                what.to_lowercase().as_str(),
-                "shopping" | "cooking" | "cleaning" | "nothing" | "something" | "anything" | "everything"
-            )
-        })
-        .map(str::to_string);
-    let professionally = captured([&*PROFESSIONALLY], text).map(|doing| {
-        let doer = DOERS.iter().find(|(verb, _)| verb.eq_ignore_ascii_case(doing)).map(|(_, doer)| doer.to_string());
-        doer.unwrap_or_else(|| format!("{doing} professionally"))
-    });
-    let driving = captured([&*DRIVES], text).map(|vehicle| format!("{vehicle} driver"));
-    let living = captured([&*FOR_A_LIVING], text)
-        .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
-        .filter(|what| !what.split_whitespace().any(|w| matches!(w, "wish" | "want" | "hope" | "would" | "could")))
-        .map(str::to_string);
-    let managing = captured([&*MANAGES], text)
-        .map(|what| first_words(what, 4))
-        .filter(|what| {
-            !matches!(what.split_whitespace().next(), Some("my" | "to" | "it" | "that" | "this" | "time" | "money"))
-        })
-        .map(|what| format!("manager of {what}"));
-    let found: Vec<String> = titles
-        .chain(others)
-        .chain(writing)
-        .chain(selling)
-        .chain(professionally)
-        .chain(driving)
-        .chain(living)
-        .chain(managing)
-        .chain(doing)
-        .chain(matches(&STATED_ROLES, text))
-        .collect();
+    let found: Vec<String> = titles.chain(others).chain(trades(text)).chain(matches(&STATED_ROLES, text)).collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
     let workplaces = captured(&*WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job);
     // a student's or a retiree's workplace is a job of its own ("This is just my job while I'm in school")
