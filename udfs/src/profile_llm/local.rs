@@ -177,9 +177,7 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 const FIELDS: &str = "fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service|\
 tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting";
 
-/// Words between "I" and "work" ("I also work at ...") and between "work" and "at" ("I work
-/// part time at ...").
-const WHEN: &str = "(?:also |currently |now |still |just )?";
+/// Words between "work" and "at" ("I work part time at ...").
 const PART: &str = "(?:part[- ]time |full[- ]time |nights |weekends )?";
 
 /// A phrase up to the end of a clause: what "I work as ..." or "I work at ..." names.
@@ -193,9 +191,9 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
     [
-        format!(r"(?im)\bi {WHEN}work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
-        format!(r"(?im)\bi {WHEN}work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
-        format!(r"(?im)\bi {WHEN}work {PART}for (?:an? |the ){until}"),
+        format!(r"(?im)\bi <ADV>work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
+        format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
+        format!(r"(?im)\bi <ADV>work {PART}for (?:an? |the ){until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
         // "the factory where i work"
@@ -215,12 +213,12 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bje travaille comme {until}"),
         // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
-        format!(r"(?im)\b(?:i {WHEN}work|<I_AM> {WHEN}(?:busy )?working) {PART}in {until}"),
+        format!(r"(?im)\b(?:i <ADV>work|<I_AM> <ADV>(?:busy )?working) {PART}in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
-        format!(r"(?i)\bi {WHEN}work {PART}({FIELDS})\b"),
+        format!(r"(?i)\bi <ADV>work {PART}({FIELDS})\b"),
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
-        format!(r"(?im)\bi {WHEN}work (?:from home |remotely |{PART})doing {until}"),
+        format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
     ]
     .iter()
     .map(|p| re(p))
@@ -256,7 +254,7 @@ static DOES_FOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bi <ADV>do ([\p{L}
 /// (not "I drive a Ford").
 static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:i (?:also |currently |now )?drive|driving) (?:an? )?(truck|semi|big rig|bus|school bus|taxi|cab|forklift|ambulance|delivery van)s?\b",
+        r"(?i)\b(?:i <ADV>drive|driving) (?:an? )?(truck|semi|big rig|bus|school bus|taxi|cab|forklift|ambulance|delivery van)s?\b",
     )
 });
 
@@ -278,10 +276,12 @@ static SELLS: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?im)\bi <ADV>sel
 /// "i sing professionally", "I ride horses professionally" (what the writer does now: not "I
 /// started skating professionally", said with the title elsewhere).
 static PROFESSIONALLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bi <ADV>((?:sing|dance|act|paint|write|cook|bake|skate|box|fight|model|teach|coach|photograph|play|ride|race|draw|compete|perform)(?: [\p{L}]+){0,2}?) professionally\b",
-    )
+    let verbs: Vec<&str> = DOERS.iter().map(|(verb, _)| *verb).chain(MORE_DONE_PROFESSIONALLY).collect();
+    re(&format!(r"(?i)\bi <ADV>((?:{})(?: [\p{{L}}]+){{0,2}}?) professionally\b", verbs.join("|")))
 });
+
+/// Verbs done professionally with their object, kept as said ("ride horses professionally").
+const MORE_DONE_PROFESSIONALLY: [&str; 6] = ["play", "ride", "race", "draw", "compete", "perform"];
 
 /// Who does a verb for a living, for `PROFESSIONALLY` ("i sing professionally" is a singer).
 const DOERS: &[(&str, &str)] = &[
@@ -320,7 +320,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\bi (?:currently |still |also )?(?:go to|attend) (?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
+            r"(?i)\bi <ADV>(?:go to|attend) (?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -347,7 +347,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i (?:also |still |currently |now |actually |used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -410,7 +410,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:<I_AM>|still) (?:also |currently |now |recently |still )?single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -442,11 +442,6 @@ static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then| in high school| in college)",
     )
-});
-
-/// The writer's partner left ("my girlfriend recently broke up with me").
-static BROKEN_UP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?im)\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b")
 });
 
 /// Relationship words that say nothing of whom they are about ("divorced", "a single mom"):
@@ -500,7 +495,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?i)\b(?:we|i) broke up\b|\bbroke up with me\b|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
+            r"(?im)\b(?:we|i) broke up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
             "breakup",
         ),
         (
@@ -649,7 +644,8 @@ fn own_statements(statements: &str) -> String {
         .join("\n")
 }
 
-fn relationships(text: &str, statements: &str) -> Vec<String> {
+/// Relationship statuses; `events` are the writer's life events, read once in `profile`.
+fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String> {
     let text = &PAST_PARTNER.replace_all(text, "");
     let mut found = matches(&RELATIONSHIP, text);
     found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(statements)));
@@ -658,7 +654,7 @@ fn relationships(text: &str, statements: &str) -> Vec<String> {
         found.retain(|status| status != "married");
     }
     // "my girlfriend broke up with me": no longer in one
-    if BROKEN_UP.is_match(text) {
+    if events.iter().any(|event| event == "breakup") {
         found.retain(|status| status != "in a relationship");
     }
     found
@@ -879,16 +875,17 @@ pub fn profile(text: &str) -> Profile {
     let text = &text.replace(['’', '‘'], "'");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let statements = statements(text);
+    let events = matches(&LIFE_EVENTS, text);
     Profile::from_lists([
         ages(text, &statements),
         jobs(&statements),
         places(&statements),
-        relationships(text, &statements),
+        relationships(text, &statements, &events),
         matches(&PERSONALITY, text),
         matches(&EMOTIONAL_NEEDS, text),
         matches(&PURCHASE_MOTIVATIONS, text),
         communication_style(&lines),
-        matches(&LIFE_EVENTS, text),
+        events,
     ])
 }
 
