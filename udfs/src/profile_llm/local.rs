@@ -114,7 +114,27 @@ hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee kee
 police man|police woman|fireman|lineman|repairman|doc|controller|exterminator|associate|sales person|liaison|\
 recruiter|cartoonist|comedian|principal|actuary|underwriter|adjuster|appraiser|estimator|stocker|operator|fabricator|\
 assembler|installer|mortician|esthetician|manicurist|locksmith|jeweler|bricklayer|upholsterer|chauffeur|valet|concierge|\
-bouncer|croupier|magician|announcer|broadcaster|songwriter|technologist|dealer|vocalist";
+bouncer|croupier|magician|announcer|broadcaster|songwriter|technologist|dealer|vocalist|\
+anesthesiologist|cardiologist|dermatologist|neurologist|oncologist|ophthalmologist|orthodontist|pathologist|\
+podiatrist|phlebotomist|optician|audiologist|physiotherapist|physio|doula|carer|caretaker|orderly|masseuse|masseur|\
+acupuncturist|counsellor|coroner|embalmer|undertaker|busboy|dishwasher|grocer|brewer|winemaker|sommelier|distiller|\
+mixologist|plasterer|glazier|drywaller|pipefitter|boilermaker|ironworker|steelworker|millwright|tiler|framer|\
+logger|lumberjack|teamster|longshoreman|stevedore|deckhand|driller|roughneck|blacksmith|farrier|cobbler|shoemaker|\
+weaver|glassblower|woodworker|cabinetmaker|dressmaker|typist|stenographer|transcriptionist|notary|executive|exec|\
+cfo|cto|vp|businessman|businesswoman|businessperson|shopkeeper|storekeeper|merchant|vendor|retailer|marketer|\
+publicist|copywriter|screenwriter|ghostwriter|scriptwriter|speechwriter|schoolteacher|educator|gamekeeper|\
+groundskeeper|beekeeper|innkeeper|bookseller|stockbroker|webmaster|postmaster|headmaster|ecologist|zoologist|botanist|\
+entomologist|microbiologist|biochemist|epidemiologist|meteorologist|oceanographer|paleontologist|anthropologist|\
+sociologist|linguist|theologian|cartographer|astrophysicist|coder|sysadmin|tester|comedienne|ventriloquist|\
+acrobat|stuntman|stuntwoman|puppeteer|performer|entertainer|rapper|\
+choreographer|ballerina|stripper|\
+ceramicist|videographer|cinematographer|tattooist|vlogger|bellhop|porter|doorman|butler|cabbie|deliveryman|\
+governess|dog walker|pet sitter|house sitter|baby sitter|warden|referee|umpire|trooper|investigator|bodyguard|airman|navigator|diplomat|ambassador|\
+senator|congressman|congresswoman|councilman|councilwoman|bureaucrat|prosecutor|solicitor|barrister|bailiff|\
+missionary|nun|monk|preacher|reverend|chaplain|imam|deacon|vicar|dean|scholar|academic|postdoc|stewardess|\
+cowboy|cowgirl|shepherd|herder|arborist|forester|inventor|draftsman|cameraman|weatherman|craftsman|tradesman|\
+medalist|tech|journeyman|handywoman|salesgirl|salesclerk|seller|buyer|flipper|dog groomer|\
+housecleaner";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
 /// aspiring designer"), or show the words are not one title ("a meat eater in cook out").
@@ -123,7 +143,9 @@ const NOT_A_JOB: &[&str] = &[
     "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
     "decent", "awesome", "amazing", "total", "proud", "avid", "expert", "amateur", "aspiring", "wannabe",
     "future", "former", "fan", "lot", "bit", "little", "competitive", "frustrated", "careful", "nervous",
-    "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and",
+    "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and", "the", "my", "your", "his",
+    "her", "their", "our", "i", "am", "is", "was", "a", "an", "favorite", "favourite", "own", "not", "no",
+    "never", "so", "too", "such", "that", "this", "like", "going", "gonna", "gon", "about", "sure",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -135,13 +157,19 @@ infirmier|infirmière|professeur|chauffeur routier|électricien|comptable|cuisin
 /// A job stated in English: "I'm a/an/the", "I work as", "working as", "my job as", "I've been a
 /// ... for", and "being a ..." opening a sentence that is not a question ("what's it like being a
 /// nurse?" asks about someone else, "I thought about being a nurse" is a wish).
+/// A job title: up to four words before a head ("a hearing impaired museum tour *guide*", "a 61
+/// year old gym *teacher*"), a second head after it ("an apprentice electrician") and whom it
+/// serves ("a hair stylist for dogs").
+fn title() -> String {
+    format!(
+        r"((?:[\p{{L}}\d'’-]+\s+){{0,4}}?(?:{JOB_HEADS})(?:\s+(?:{JOB_HEADS}))?(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
+    )
+}
+
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    // "a hair stylist for dogs" keeps whom it serves
-    let title = format!(
-        r"((?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{JOB_HEADS})(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
-    );
+    let title = title();
     [
-        format!(r"(?i)\b(?:<I_AM>|i work as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as)\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as)\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
         // "ima freakin' chef"
         format!(r"(?i)\bima\s+{title}"),
         // "As a writer, I love them": a title opening a sentence
@@ -154,13 +182,26 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)(?:\bi <ADV>|^\s*|[.!]\s+)(?:love|like|enjoy|hate) being an?\s+{title}"),
         // "being a nurse keeps me busy"
         format!(r"(?i)\bbeing an?\s+{title}\s+(?:keeps|is|has|makes|means|gets|can be)\b"),
+        // "manager at a gas station", "mechanical engineer for chevy": a title opening a sentence
+        format!(r"(?im)^\s*(?:an?\s+)?((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\s+(?:at|for|in)\s+\p{{L}}"),
         // "retired banker ." as a fragment
         format!(r"(?im)(?:^|[.!,]\s+)(retired\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\b"),
         // "i am chef": people typing fast drop the article; the title in lowercase, so "I'm
         // Mason" stays a name
-        format!(r"(?i:\b<I_AM>\s+<ADV>)({JOB_HEADS})s?\b"),
-        // "I'm Jordan, a veterinarian", "i am kim a college student"
-        format!(r"(?i)\b<I_AM>\s+\p{{L}}+,?\s+(?:an?|the)\s+{title}"),
+        format!(r"(?i:\b<I_AM>\s+<ADV>)((?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))s?\b"),
+        // "I'm Kim a college student", "hi i am kim a college student": a name (not "I'm seeing a
+        // therapist")
+        format!(r"(?i)\b<I_AM>\s+(?-i:\p{{Lu}}\p{{Ll}}+)\s+(?:an?|the)\s+{title}"),
+        format!(r"(?im)^(?:hi|hello|hey)[\s,!.]*<I_AM>\s+\p{{L}}+\s+(?:an?|the)\s+{title}"),
+        // "I'm Jordan, a veterinarian", "i am forty , a car salesman"
+        format!(r"(?i)\b<I_AM>\s+(?:[\p{{L}}\d]+\s+){{0,2}}[\p{{L}}\d]+\s*,\s*(?:and\s+)?(?:an?|the)\s+{title}"),
+        // "mechanical engineer here .", "hi , baby delivery nurse here": introducing oneself
+        format!(r"(?im)(?:^|[.!,]\s*)(?:an?\s+)?((?:[\p{{L}}\d-]+\s+){{0,3}}?(?:{JOB_HEADS}))\s+here(?:\s*[.!,]|\s*$|\s+(?:and|but|too|from|in|at|for|with|what|how|lol|haha)\b)"),
+        // "my electrician salary", "i need it for my salesman job"
+        format!(r"(?i)\bmy ((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS})) (?:job|salary|career|paycheck|wages?|pay|income|lifestyle|license|licence|uniform|shifts?|coworkers|co-workers|colleagues)\b"),
+        // "a doctor by trade", "my trade is mechanical engineer", "job for me is mechanical engineer"
+        format!(r"(?i)\ban?\s+{title}\s+by\s+(?:trade|profession)\b"),
+        format!(r"(?i)\b(?:my (?:job|trade|profession|occupation|career)|job for me) is (?:an? |being an? )?{title}"),
         // "i work part time as a bartender", "i work for a school as a secretary"
         format!(r"(?i)\bi <ADV>work\b[^.,!?\n]{{0,30}}? as\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
@@ -171,6 +212,24 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| re(p))
     .collect()
 });
+
+/// "i do enjoy it , as a bee farmer", "i eat a lot being a convenience store manager": a title
+/// after "as" or "being" further into a sentence of the writer's; the word before it is kept to
+/// tell a comparison, a costume or a wish ("such as a", "dressed as a", "thought about being a").
+static AS_OR_BEING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"(?i)\b(?:i|i'm|im|me|my)\b[^.!?\n]{{0,60}}?\b(\p{{L}}+)\s*,?\s+(?:as|being)\s+an?\s+{}", title()))
+});
+
+/// Words before "as a" / "being a" that make the title someone else's or not a job.
+#[rustfmt::skip]
+const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
+    "such", "same", "dressed", "dress", "dressing", "costume", "like", "well", "about", "of", "imagine",
+    "consider", "considered", "considering", "thought", "hate", "without", "than", "into", "from", "for", "at",
+    "with", "by", "to", "seen", "see", "known", "treat", "treated", "much", "long", "soon", "far", "good",
+    "twice", "half", "try", "trying", "tried", "start", "started", "quit", "quitting", "miss", "missed", "after",
+    "before", "when", "while", "was", "were", "used", "retired", "left", "dream", "dreamed", "dreamt", "out",
+    "job", "work", "get", "be", "become", "becoming", "up",
+];
 
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
 /// works in finance").
@@ -347,7 +406,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|greetings from|based in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -365,7 +424,7 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// currently work in newyork").
 static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:{PLACE_CUES}|work in|working in)[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(\p{{Ll}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,4}})"
+        r"(?i:{PLACE_CUES}|work in|working in)[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(?i:(?:the )?(?:middle|heart|center|centre|outskirts|north|south|east|west|northern|southern|eastern|western)(?: part)? of[ \t]+(?:the[ \t]+)?)?(\p{{Ll}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,4}})"
     ))
 });
 
@@ -373,7 +432,16 @@ static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// "nebraska ."); without "in" or "from", only a known name.
 static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(?:(?:southern|northern|eastern|western|central|upstate|downstate|rural)[ \t]+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*\p{Lu}{2,})?\s*[.!]*\s*$",
+        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(?:(?:southern|northern|eastern|western|central|upstate|downstate|rural)[ \t]+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*(?-i:\p{Lu}{2,}))?\s*[.!]*\s*$",
+    )
+});
+
+/// A place named before what makes it the writer's ("colorado here .", "Boston is where I live",
+/// "colorado is the state i live in", "you should visit colorado where i live"); counted when it
+/// is a known place name ("Kevin here" introduces a person).
+static PLACE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)(?:^|[.!,]\s*|\b(?:visit|in|from)\s+)(?:the\s+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)\s*,?\s+(?:here\s*(?:[.!,]|$)|(?:is )?where i (?:live|grew up|was born)\b|is (?:my )?home\b|is the (?:state|city|town|country|place) i (?:live|grew up) in\b)",
     )
 });
 
@@ -395,7 +463,32 @@ baltimore|minneapolis|new orleans|cleveland|pittsburgh|st louis|kansas city|salt
 london|paris|berlin|madrid|barcelona|rome|amsterdam|dublin|toronto|vancouver|montreal|sydney|melbourne|tokyo|\
 mexico city|midwest|east coast|west coast|ontario|quebec|british columbia|alberta|manitoba|saskatchewan|\
 nova scotia|new brunswick|newfoundland|yukon|nunavut|cali|socal|norcal|philly|vegas|nola|jersey|dc|bay area|new england|\
-pacific northwest";
+pacific northwest|\
+afghanistan|albania|algeria|andorra|angola|armenia|azerbaijan|bahamas|bahrain|bangladesh|barbados|belarus|belize|\
+bolivia|bosnia|botswana|brunei|bulgaria|cambodia|cameroon|costa rica|croatia|cyprus|czech republic|czechia|ecuador|\
+el salvador|eritrea|estonia|ethiopia|fiji|ghana|guatemala|guyana|haiti|honduras|hungary|iran|iraq|kazakhstan|kuwait|\
+laos|latvia|lebanon|liberia|libya|lithuania|luxembourg|madagascar|malawi|maldives|malta|mauritius|moldova|monaco|\
+mongolia|montenegro|mozambique|myanmar|burma|namibia|nepal|nicaragua|north korea|macedonia|oman|panama|paraguay|\
+qatar|romania|rwanda|samoa|saudi arabia|senegal|serbia|sierra leone|slovakia|slovenia|somalia|sri lanka|sudan|\
+syria|taiwan|tanzania|trinidad|tunisia|uganda|united arab emirates|uae|uruguay|uzbekistan|yemen|zambia|zimbabwe|\
+hong kong|great britain|britain|united kingdom|northern ireland|africa|europe|asia|south america|latin america|\
+caribbean|middle east|scandinavia|\
+columbus|indianapolis|fort worth|el paso|memphis|louisville|milwaukee|albuquerque|tucson|fresno|sacramento|omaha|\
+raleigh|oakland|tulsa|wichita|bakersfield|anaheim|cincinnati|st paul|toledo|greensboro|newark|plano|jersey city|\
+st petersburg|norfolk|lubbock|irvine|reno|baton rouge|scottsdale|boise|spokane|des moines|richmond|birmingham|\
+rochester|tacoma|san jose|jacksonville|fort lauderdale|charleston|knoxville|chattanooga|little rock|anchorage|\
+hartford|albany|syracuse|santa fe|santa barbara|santa monica|long beach|pasadena|san juan|key west|brooklyn|queens|\
+bronx|manhattan|staten island|long island|harlem|hollywood|malibu|silicon valley|miami beach|tallahassee|\
+gainesville|pensacola|myrtle beach|asheville|annapolis|worcester|dayton|akron|ann arbor|grand rapids|green bay|\
+duluth|fargo|sioux falls|boulder|colorado springs|flagstaff|tempe|amarillo|galveston|shreveport|huntsville|napa|\
+beijing|shanghai|seoul|osaka|kyoto|taipei|manila|bangkok|hanoi|jakarta|bali|kuala lumpur|mumbai|bombay|delhi|\
+new delhi|bangalore|chennai|kolkata|hyderabad|karachi|lahore|dhaka|kathmandu|dubai|abu dhabi|doha|riyadh|tehran|\
+istanbul|tel aviv|jerusalem|beirut|cairo|casablanca|lagos|nairobi|johannesburg|cape town|moscow|kiev|kyiv|warsaw|\
+krakow|prague|budapest|vienna|munich|hamburg|frankfurt|cologne|zurich|geneva|brussels|copenhagen|stockholm|oslo|\
+helsinki|lisbon|porto|seville|milan|naples|florence|venice|athens|bucharest|manchester|liverpool|glasgow|\
+edinburgh|cardiff|belfast|bristol|leeds|lyon|marseille|ottawa|calgary|edmonton|winnipeg|halifax|brisbane|perth|\
+adelaide|auckland|buenos aires|rio de janeiro|sao paulo|são paulo|santiago|lima|bogota|bogotá|medellin|havana|\
+guadalajara|monterrey|tijuana|cancun|cancún";
 
 static KNOWN_PLACE_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| KNOWN_PLACES.split('|').collect());
@@ -609,9 +702,19 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:i|i'm|im|i
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|you're|youre|u)\b"));
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
 
+/// A question put after a statement without a comma ("hello i am in canada where are you ?").
+static QUESTION_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s(?:where|what|how|and|do|are|have|did|wbu|hbu)\b[^,]*$"));
+/// A sentence that is a question from its first word ("do you live in canada and like it ?"): no
+/// statement before its question tail.
+static QUESTION_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:do|does|did|are|is|was|were|have|has|what|where|when|how|who|why|can|could|would|will|should)\b")
+});
+
 /// Sentences that are not questions ("what's it like living in Chicago?" says nothing of the
 /// writer); a statement with a short question tail keeps its statement ("i work in a bookstore ,
-/// how about you ?").
+/// how about you ?", "i am a construction worker , do you travel a lot ?", "hello i am in canada
+/// where are you ?").
 fn statements(text: &str) -> String {
     SENTENCE
         .find_iter(text)
@@ -620,8 +723,15 @@ fn statements(text: &str) -> String {
             if !sentence.ends_with('?') {
                 return Some(sentence);
             }
-            let (statement, tail) = sentence.rsplit_once(',')?;
-            (tail.split_whitespace().count() <= 4).then_some(statement)
+            let words = |part: &str| part.split_whitespace().filter(|w| w.contains(char::is_alphanumeric)).count();
+            let (statement, tail) = match sentence.rsplit_once(',') {
+                Some(split) => split,
+                None => {
+                    let split = sentence.split_at(QUESTION_TAIL.find(sentence)?.start());
+                    (words(split.0) >= 3 && !QUESTION_OPENING.is_match(split.0)).then_some(split)?
+                }
+            };
+            (words(tail) <= 6).then_some(statement)
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -745,8 +855,15 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn jobs(text: &str) -> Vec<String> {
+    let as_or_being = AS_OR_BEING_TITLE.captures_iter(text).filter_map(|c| {
+        let before = c.get(1)?.as_str().to_lowercase();
+        (!NOT_BEFORE_AS_OR_BEING.contains(&before.as_str())).then_some(c.get(2)?.as_str())
+    });
     let titles = captured(&*JOB_TITLE, text)
+        .chain(as_or_being)
         .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
+        // "rn" after other words is "right now" ("i'm painting rn"), not a registered nurse
+        .filter(|title| !title.ends_with(" rn"))
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
         !matches!(
@@ -836,7 +953,10 @@ fn places(statements: &str) -> Vec<String> {
         (known || (cued && capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str())))
             .then(|| answer.to_string())
     });
-    capitalized.chain(lowercase).chain(answers).collect()
+    let named_before = captured([&*PLACE_BEFORE_CUE], statements)
+        .filter(|name| KNOWN_PLACE_NAMES.contains(name.to_lowercase().as_str()))
+        .map(str::to_string);
+    capitalized.chain(lowercase).chain(answers).chain(named_before).collect()
 }
 
 /// Words that end the run of descriptive words a place name may follow ("good old san diego", not
@@ -1040,6 +1160,70 @@ mod tests {
         let events = profile("me and my friend got an apartment last weekend .\ni just got out of rehab .\nrecently single since my ex left .").fields[8].clone();
         for event in ["moved house", "health issue", "breakup"] {
             assert!(events.contains(&event.to_string()), "{event}: {events:?}");
+        }
+    }
+
+    /// The title or place read from the words around it, written after the sixth blind round on
+    /// human chat (distant labels from Persona-Chat validation personas, not the blind rounds).
+    #[test]
+    fn titles_and_places_read_from_their_context() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("olympian gold medalist here what is up !", &["olympian gold medalist"][..]),
+            ("hi , i love walking 3 miles a day . baby delivery nurse here", &["baby delivery nurse"][..]),
+            ("i love pizza , i eat a lot being a convenience store manager", &["convenience store manager"][..]),
+            ("i do enjoy it , as a bee farmer", &["bee farmer"][..]),
+            ("my electrician salary could not afford all that !", &["electrician"][..]),
+            ("oh ok , i need it for my salesman job .", &["salesman"][..]),
+            ("a doctor by trade , but i am looking for work at the moment .", &["doctor"][..]),
+            ("my trade is mechanical engineer and i am in colorado", &["mechanical engineer"][..]),
+            ("job for me is mechanical engineer . what about you ?", &["mechanical engineer"][..]),
+            ("you hiring ? i am forty , a car salesman and unhappily married .", &["car salesman"][..]),
+            ("i am a 61 year old gym teacher", &["61 year old gym teacher"][..]),
+            ("canada . i am an apprentice electrician , so lots of time outside .", &["apprentice electrician"][..]),
+            ("i am currently looking for work , but am a licensed doctor .", &["licensed doctor"][..]),
+            ("manager at a gas station and that good", &["manager"][..]),
+            ("i am a construction worker , do you travel a lot ?", &["construction worker"][..]),
+            ("i have to work as a nurse .", &["nurse"][..]),
+            ("yes i am school teacher my students love to pet them", &["school teacher"][..]),
+            ("hi i am kim a college student studying nursing .", &["college student"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for not_a_job in [
+            "baby im at work rn",
+            "i'm seeing a therapist about it",
+            "i'm not a doctor",
+            "i dressed up as a nurse for halloween",
+            "i thought about being a nurse",
+            "No, not really. I actually started out as a waiter.",
+            "yea , i am really excited to get a job as a full time nurse .",
+            "on a teacher's salary I don't get out of town often",
+            "the teacher here is mean",
+            "do you work as a nurse ?",
+        ] {
+            assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
+        }
+
+        let place = |text: &str| profile(text).fields[2].clone();
+        for (text, expected) in [
+            ("hello i am in canada where are you ?", &["canada"][..]),
+            ("good afternoon . where are you chatting from today ? colorado here .", &["colorado"][..]),
+            ("we are from alabama so big roll tide fans", &["alabama"][..]),
+            ("i live in middle of alabama . do not get to ocean much .", &["alabama"][..]),
+            ("at a local garden place near my home in canada .", &["canada"][..]),
+            ("you should visit colorado where i live . it is very pretty here .", &["colorado"][..]),
+            ("i am in manhattan . best city in the world", &["manhattan"][..]),
+            ("hi from canada , good .", &["canada"][..]),
+            ("i was born in somalia but i live in the united states now", &["somalia", "united states"][..]),
+            ("i am residing in colorado at the moment .", &["colorado"][..]),
+        ] {
+            assert_eq!(place(text), expected, "{text}");
+        }
+        for not_a_place in
+            ["hi , kevin here .", "do you live in canada and like it ?", "Europe, then. Well, I have not been out."]
+        {
+            assert!(place(not_a_place).is_empty(), "{not_a_place}: {:?}", place(not_a_place));
         }
     }
 
