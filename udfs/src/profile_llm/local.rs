@@ -135,7 +135,7 @@ governess|dog walker|pet sitter|house sitter|baby sitter|warden|referee|umpire|t
 senator|congressman|congresswoman|councilman|councilwoman|bureaucrat|prosecutor|solicitor|barrister|bailiff|\
 missionary|nun|monk|preacher|reverend|chaplain|imam|deacon|vicar|dean|scholar|academic|postdoc|stewardess|\
 cowboy|cowgirl|shepherd|herder|arborist|forester|inventor|draftsman|cameraman|weatherman|craftsman|tradesman|\
-medalist|tech|journeyman|handywoman|salesgirl|salesclerk|seller|buyer|flipper|dog groomer|\
+medalist|tech|journeyman|business man|business woman|wrestler|handywoman|salesgirl|salesclerk|seller|buyer|flipper|dog groomer|\
 housecleaner";
 
 /// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
@@ -204,6 +204,8 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "a doctor by trade", "my trade is mechanical engineer", "job for me is mechanical engineer"
         format!(r"(?i)\ban?\s+{title}\s+by\s+(?:trade|profession)\b"),
         format!(r"(?i)\b(?:my (?:job|trade|profession|occupation|career)|job for me) is (?:an? |being an? )?{title}"),
+        // "i work as admin assistant": no article
+        format!(r"(?i)\bi <ADV>work as\s+{title}"),
         // "i work part time as a bartender", "i work for a school as a secretary"
         format!(r"(?i)\bi <ADV>work\b[^.,!?\n]{{0,30}}? as\s+(?:an?|the)\s+{title}"),
         // "I'm a fashion model and actor": the second title
@@ -238,6 +240,31 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
 const FIELDS: &str = "fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service|\
 tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting";
 
+/// "i just got back from working at the grocery store", "i have a job in a nursing home": a known
+/// workplace after a word for work in a sentence of the writer's; the words between are kept to
+/// tell a wish or a past ("I've always wanted to work at a bookstore").
+static WORKS_AT_WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:i|i'm|im|i've)\b([^.!?\n]{{0,30}}?)\b(?:work|working|shift|job|hired)\s+(?:at|in|for)\s+(?:the|a|an|my|our|this)\s+(?:local\s+|neighborhood\s+|nearby\s+)?({WORKPLACES})\b"
+    ))
+});
+
+/// Words between "I" and the work that make it a wish, a plan or a past, not a job.
+#[rustfmt::skip]
+const NOT_WORKING_THERE: &[&str] = &[
+    "want", "wanted", "wants", "wish", "hope", "hoping", "would", "dream", "plan", "planning", "apply",
+    "applied", "applying", "looking", "interview", "never", "don't", "dont", "not", "used", "once",
+];
+
+/// Places of work named after a word for work ("working at the factory", "my bank job").
+const WORKPLACES: &str =
+    "factory|bank|supermarket|grocery store|store|warehouse|hospital|school|high school|restaurant|\
+office|hotel|mall|library|daycare|nursing home|call center|gas station|post office|pharmacy|bakery|cafe|coffee shop|\
+bar|gym|salon|clinic|farm|ranch|plant|mine|shipyard|airport|casino|zoo|museum|prison|jail|fire station|\
+police station|construction site|dealership|car dealership|bookstore|department store|hardware store|pet store|\
+walmart|target|mcdonalds|mcdonald's|starbucks|amazon|costco|home depot|diner|pizzeria|lab|laboratory|\
+newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clinic|animal shelter|shelter";
+
 /// Words between "work" and "at" ("I work part time at ...").
 const PART: &str = "(?:part[- ]time |full[- ]time |nights |weekends )?";
 
@@ -259,6 +286,9 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
             .to_string(),
         // "the factory where i work"
         r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) where i (?:currently |still )?work\b".to_string(),
+        // "my job at the bank", "my job is in a factory", "my factory job"
+        format!(r"(?i)\bmy (?:job|shift|work) (?:is )?(?:at|in) (?:the|a|an) (?:local\s+)?({WORKPLACES})\b"),
+        format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:job|wage|shift|paycheck)\b"),
     ]
     .iter()
     .map(|p| re(p))
@@ -280,6 +310,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
+        // "Real estate." answering "what do you do?"
+        format!(r"(?im)^\s*({FIELDS})\s*[.!]*\s*$"),
     ]
     .iter()
     .map(|p| re(p))
@@ -291,8 +323,10 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns.push(re(
         r"(?i)\b(?:<I_AM> <ADV>(?:in|serving in)|(?:after|when|once|before) i (?:leave|get out of|retire from)) the (military|army|navy|air force|marines|coast guard)\b",
     ));
-    // "professional" makes any word an occupation ("I'm a professional skater")
+    // "professional" makes any word an occupation ("I'm a professional skater"), "pro" a doer or
+    // player ("i am joe and a pro skater", "i am a pro tennis player"; not "a pro at cooking")
     patterns.push(re(r"(?i)\b<I_AM> an? (professional [\p{L}-]+)"));
+    patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
         r"(?i)\b(?:i|and) <ADV>(?:(?:own|run|operate|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
     ));
@@ -408,7 +442,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -443,7 +477,7 @@ static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
 /// is a known place name ("Kevin here" introduces a person).
 static PLACE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)(?:^|[.!,]\s*|\b(?:visit|in|from)\s+)(?:the\s+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)\s*,?\s+(?:here\s*(?:[.!,]|$)|(?:is )?where i (?:live|grew up|was born)\b|is (?:my )?home\b|is the (?:state|city|town|country|place) i (?:live|grew up) in\b)",
+        r"(?im)(?:^|[.!,]\s*|\b(?:visit|in|from|to)\s+)(?:the\s+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)\s*,?\s+(?:here\s*(?:[.!,]|$)|(?:is )?where i (?:live|grew up|was born|am from|'m from)\b|is (?:my )?home\b|is the (?:state|city|town|country|place) i (?:live|grew up) in\b)",
     )
 });
 
@@ -509,7 +543,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bi have\b[^.!?\n]{0,25}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bi have\b[^.!?\n]{0,40}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -899,7 +933,12 @@ fn jobs(text: &str) -> Vec<String> {
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
     let found: Vec<String> = titles.chain(others).chain(trades(text)).chain(matches(&STATED_ROLES, text)).collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
-    let workplaces = captured(&*WORKPLACE, text).map(|j| first_words(j, 4)).filter(not_a_job);
+    let works_at = WORKS_AT_WORKPLACE.captures_iter(text).filter_map(|c| {
+        let between = c.get(1)?.as_str().to_lowercase();
+        let wish = between.split_whitespace().any(|w| NOT_WORKING_THERE.contains(&w));
+        (!wish).then_some(c.get(2)?.as_str())
+    });
+    let workplaces = captured(&*WORKPLACE, text).chain(works_at).map(|j| first_words(j, 4)).filter(not_a_job);
     // a student's or a retiree's workplace is a job of its own ("This is just my job while I'm in school")
     if found.iter().all(|role| matches!(role.as_str(), "student" | "retired")) {
         return found.into_iter().chain(workplaces).collect();
@@ -1165,8 +1204,8 @@ mod tests {
         }
     }
 
-    /// The title or place read from the words around it, written after the sixth blind round on
-    /// human chat (distant labels from Persona-Chat validation personas, not the blind rounds).
+    /// The title, workplace or place read from the words around it: written on distant labels from
+    /// Persona-Chat personas (validation and unlabelled test speakers) and after blind round 16.
     #[test]
     fn titles_and_places_read_from_their_context() {
         let job = |text: &str| profile(text).fields[1].clone();
@@ -1189,6 +1228,13 @@ mod tests {
             ("i have to work as a nurse .", &["nurse"][..]),
             ("yes i am school teacher my students love to pet them", &["school teacher"][..]),
             ("hi i am kim a college student studying nursing .", &["college student"][..]),
+            ("i am joe and a pro skater", &["pro skater"][..]),
+            ("i am a pro tennis player . i got the pool for the low impact exercise .", &["pro tennis player"][..]),
+            ("hey ! i just got back from working at the grocery store .", &["grocery store"][..]),
+            ("i wish i had time for walks . my job at the bank keeps me busy .", &["bank"][..]),
+            ("my factory job allows me weekends off so i get to watch the games .", &["factory"][..]),
+            ("Nice. What do you do for a living?\nReal estate.", &["Real estate"][..]),
+            ("Im an international business man so I travel all over", &["international business man"][..]),
         ] {
             assert_eq!(job(text), expected, "{text}");
         }
@@ -1203,6 +1249,11 @@ mod tests {
             "on a teacher's salary I don't get out of town often",
             "the teacher here is mean",
             "do you work as a nurse ?",
+            "i am a pro at cooking",
+            "my dad works at the bank",
+            "i'm working in the kitchen tonight",
+            "Oh, that's cool! I've always wanted to work at a bookstore.",
+            "I'm a bodybuilder and I work out a lot.",
         ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
@@ -1219,6 +1270,11 @@ mod tests {
             ("hi from canada , good .", &["canada"][..]),
             ("i was born in somalia but i live in the united states now", &["somalia", "united states"][..]),
             ("i am residing in colorado at the moment .", &["colorado"][..]),
+            ("they came to argentina where i am from and i met them in a drugstore .", &["argentina"][..]),
+            ("I have moved to PA from VA and I'm not very happy about it", &["PA"][..]),
+            ("Could be.  Live in a small town in NC.", &["NC"][..]),
+            ("He still lives in my hometown, Syracuse.", &["Syracuse"][..]),
+            ("Nice, I'm going back home to California for Thanksgiving.", &["California"][..]),
         ] {
             assert_eq!(place(text), expected, "{text}");
         }
@@ -1227,6 +1283,10 @@ mod tests {
         {
             assert!(place(not_a_place).is_empty(), "{not_a_place}: {:?}", place(not_a_place));
         }
+
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("Luckily I married the brains"), vec!["married"]);
+        assert_eq!(relationship("I have three children as well and a husband"), vec!["married"]);
     }
 
     #[test]
