@@ -147,7 +147,8 @@ const NOT_A_JOB: &[&str] = &[
     "future", "former", "fan", "lot", "bit", "little", "competitive", "frustrated", "careful", "nervous",
     "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and", "the", "my", "your", "his",
     "her", "their", "our", "i", "am", "is", "was", "a", "an", "favorite", "favourite", "own", "not", "no",
-    "never", "so", "too", "such", "that", "this", "like", "going", "gonna", "gon", "about", "sure",
+    "never", "so", "too", "such", "that", "this", "like", "going", "gonna", "gon", "about", "sure", "drunk",
+    "reckless",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -282,6 +283,9 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bi <ADV>work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}for (?:an? |the ){until}"),
+        // "I have a part-time job at the movie theater"; "work at a university" without the "I"
+        format!(r"(?im)\bi <ADV>(?:have|got) an? (?:new |part[- ]time |full[- ]time |second |day )?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
+        format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
         // "the factory where i work"
@@ -435,7 +439,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "streamer",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>retired\b|\bi (?:just |recently )?retired\b|\bto be retired\b|\bhad to retire\b",
+            r"(?i)\b<I_AM> <ADV>retired\b|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b",
             "retired",
         ),
     ])
@@ -879,7 +883,11 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     let driving = captured([&*DRIVES], text).map(|vehicle| format!("{vehicle} driver"));
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
-        .filter(|what| !what.split_whitespace().any(|w| matches!(w, "wish" | "want" | "hope" | "would" | "could")))
+        .filter(|what| {
+            !what.split_whitespace().any(|w| {
+                matches!(w, "wish" | "want" | "hope" | "would" | "could" | "cant" | "can't" | "cannot" | "never")
+            })
+        })
         .map(str::to_string);
     let managing = captured([&*MANAGES], text)
         .map(|what| first_words(what, 4))
@@ -890,7 +898,14 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     writing.chain(selling).chain(professionally).chain(driving).chain(living).chain(managing).chain(doing)
 }
 
+/// A title in a clause about another time or a condition ("when i am a museum curator i'll ...",
+/// "if I were a nurse", "when I was a kid"): no job is read in it.
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:when|if|once|until|unless) (?:<I_AM>|i was|i were|i become|i get to be) (?:an?|the) [^.,;!?\n]*")
+});
+
 fn jobs(text: &str) -> Vec<String> {
+    let text = &HYPOTHETICAL.replace_all(text, "");
     let as_or_being = AS_OR_BEING_TITLE.captures_iter(text).filter_map(|c| {
         let before = c.get(1)?.as_str().to_lowercase();
         (!NOT_BEFORE_AS_OR_BEING.contains(&before.as_str())).then_some(c.get(2)?.as_str())
@@ -1233,6 +1248,8 @@ mod tests {
             ("hey ! i just got back from working at the grocery store .", &["grocery store"][..]),
             ("i wish i had time for walks . my job at the bank keeps me busy .", &["bank"][..]),
             ("my factory job allows me weekends off so i get to watch the games .", &["factory"][..]),
+            ("Well, I have $500 in savings and I have a part-time job at the movie theater.", &["movie theater"][..]),
+            ("agreed\nwork at a university\nit has it's ups and downs", &["university"][..]),
             ("Nice. What do you do for a living?\nReal estate.", &["Real estate"][..]),
             ("Im an international business man so I travel all over", &["international business man"][..]),
         ] {
@@ -1254,6 +1271,10 @@ mod tests {
             "i'm working in the kitchen tonight",
             "Oh, that's cool! I've always wanted to work at a bookstore.",
             "I'm a bodybuilder and I work out a lot.",
+            "when i am a museum curator i'll have my paintings in a museum .",
+            "Yes.  A drunk driver.",
+            "thats so boring i cant do that for a living to be honest",
+            "It must be nice to be retired. What did you do for a living?",
         ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
