@@ -107,7 +107,7 @@ custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|audit
 chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
 surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|deputy|detective|judge|politician|\
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
-stay-at-home dad|stay at home mom|stay at home dad|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
+stay-at-home dad|stay at home mom|stay at home dad|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
 hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
@@ -222,7 +222,7 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// after "as" or "being" further into a sentence of the writer's; the word before it is kept to
 /// tell a comparison, a costume or a wish ("such as a", "dressed as a", "thought about being a").
 static AS_OR_BEING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)\b(?:i|i'm|im|me|my)\b[^.!?\n]{{0,60}}?\b(\p{{L}}+)\s*,?\s+(?:as|being)\s+an?\s+{}", title()))
+    re(&format!(r"(?i)\b(?:i|i'm|im|me)\b[^.!?\n]{{0,60}}?\b(\p{{L}}+)\s*,?\s+(?:as|being)\s+an?\s+{}", title()))
 });
 
 /// Words before "as a" / "being a" that make the title someone else's or not a job.
@@ -233,7 +233,7 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
     "with", "by", "to", "seen", "see", "known", "treat", "treated", "much", "long", "soon", "far", "good",
     "twice", "half", "try", "trying", "tried", "start", "started", "quit", "quitting", "miss", "missed", "after",
     "before", "when", "while", "was", "were", "used", "retired", "left", "dream", "dreamed", "dreamt", "out",
-    "job", "work", "get", "be", "become", "becoming", "up",
+    "job", "work", "get", "be", "become", "becoming", "up", "works", "worked",
 ];
 
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
@@ -283,6 +283,8 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bi <ADV>work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}for (?:an? |the ){until}"),
+        // a named employer: "I just work for Walmart", "I got my dream job at Google"
+        r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|job (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater"; "work at a university" without the "I"
         format!(r"(?im)\bi <ADV>(?:have|got) an? (?:new |part[- ]time |full[- ]time |second |day )?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
@@ -332,7 +334,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns.push(re(r"(?i)\b<I_AM> an? (professional [\p{L}-]+)"));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
-        r"(?i)\b(?:i|and) <ADV>(?:(?:own|run|operate|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
+        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:own|owning|run|running|operate|operating|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
     ));
     // "the bar I own in Chicago"
     patterns.push(re(
@@ -513,7 +515,7 @@ qatar|romania|rwanda|samoa|saudi arabia|senegal|serbia|sierra leone|slovakia|slo
 syria|taiwan|tanzania|trinidad|tunisia|uganda|united arab emirates|uae|uruguay|uzbekistan|yemen|zambia|zimbabwe|\
 hong kong|great britain|britain|united kingdom|northern ireland|africa|europe|asia|south america|latin america|\
 caribbean|middle east|scandinavia|\
-columbus|indianapolis|fort worth|el paso|memphis|louisville|milwaukee|albuquerque|tucson|fresno|sacramento|omaha|\
+columbus|springfield|indianapolis|fort worth|el paso|memphis|louisville|milwaukee|albuquerque|tucson|fresno|sacramento|omaha|\
 raleigh|oakland|tulsa|wichita|bakersfield|anaheim|cincinnati|st paul|toledo|greensboro|newark|plano|jersey city|\
 st petersburg|norfolk|lubbock|irvine|reno|baton rouge|scottsdale|boise|spokane|des moines|richmond|birmingham|\
 rochester|tacoma|san jose|jacksonville|fort lauderdale|charleston|knoxville|chattanooga|little rock|anchorage|\
@@ -547,11 +549,11 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bi have\b[^.!?\n]{0,40}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
-            r"(?i)\bmy fianc[ée]e?\b|\b(?:<I_AM>|we'?re|we are|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:<I_AM>|we'?re|we are) getting married\b",
+            r"(?i)\bmy fianc[ée]e?\b|\b(?:<I_AM>|we'?re|we are|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:<I_AM>|we'?re|we are) getting married\b|\bto marry my (?:partner|girlfriend|boyfriend|gf|bf)\b",
             "engaged",
         ),
         (
@@ -559,7 +561,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "divorced",
         ),
         (
-            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\bi have a (?:girlfriend|boyfriend|partner)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
+            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\bi(?: have|'?ve) a (?:girlfriend|boyfriend|partner)\b|\bmy (?:current|new) (?:girlfriend|boyfriend|partner|relationship)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
             "in a relationship",
         ),
         (
@@ -748,7 +750,9 @@ static QUESTION_TAIL: LazyLock<Regex> =
 /// A sentence that is a question from its first word ("do you live in canada and like it ?"): no
 /// statement before its question tail.
 static QUESTION_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:do|does|did|are|is|was|were|have|has|what|where|when|how|who|why|can|could|would|will|should)\b")
+    re(
+        r"(?i)^\s*(?:do|does|did|are|is|was|were|have|has|what|which|whose|where|when|how|who|why|can|could|would|will|should)\b",
+    )
 });
 
 /// Sentences that are not questions ("what's it like living in Chicago?" says nothing of the
@@ -768,7 +772,7 @@ fn statements(text: &str) -> String {
                 Some(split) => split,
                 None => {
                     let split = sentence.split_at(QUESTION_TAIL.find(sentence)?.start());
-                    (words(split.0) >= 3 && !QUESTION_OPENING.is_match(split.0)).then_some(split)?
+                    (words(split.0) >= 1 && !QUESTION_OPENING.is_match(split.0)).then_some(split)?
                 }
             };
             (words(tail) <= 6).then_some(statement)
@@ -803,8 +807,8 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
     if found.iter().any(|status| status == "widowed") {
         found.retain(|status| status != "married");
     }
-    // "my girlfriend broke up with me": no longer in one
-    if events.iter().any(|event| event == "breakup") {
+    // "my girlfriend broke up with me": no longer in one; "to marry my partner": engaged says more
+    if events.iter().any(|event| event == "breakup") || found.iter().any(|status| status == "engaged") {
         found.retain(|status| status != "in a relationship");
     }
     found
@@ -1250,6 +1254,13 @@ mod tests {
             ("my factory job allows me weekends off so i get to watch the games .", &["factory"][..]),
             ("Well, I have $500 in savings and I have a part-time job at the movie theater.", &["movie theater"][..]),
             ("agreed\nwork at a university\nit has it's ups and downs", &["university"][..]),
+            (
+                "Studying is awesome. Right now I just work for Walmart. I mostly just stock the shelves.",
+                &["Walmart"][..],
+            ),
+            ("Yes!  I got my dream job at Google so I can't complain.", &["Google"][..]),
+            ("That is cool! I am a stay at home mother, but my husband is an engineer.", &["stay at home mother"][..]),
+            ("You get used to it though, I've been running my family farm since I graduated.", &["family farm"][..]),
             ("Nice. What do you do for a living?\nReal estate.", &["Real estate"][..]),
             ("Im an international business man so I travel all over", &["international business man"][..]),
         ] {
@@ -1275,6 +1286,7 @@ mod tests {
             "Yes.  A drunk driver.",
             "thats so boring i cant do that for a living to be honest",
             "It must be nice to be retired. What did you do for a living?",
+            "Yeah, my mother works as a nurse and she recently had a patient die on her",
         ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
@@ -1296,6 +1308,8 @@ mod tests {
             ("Could be.  Live in a small town in NC.", &["NC"][..]),
             ("He still lives in my hometown, Syracuse.", &["Syracuse"][..]),
             ("Nice, I'm going back home to California for Thanksgiving.", &["California"][..]),
+            ("That\nusa and you?", &["usa"][..]),
+            ("yea but they moved away im in springfield mo so not much here", &["springfield"][..]),
         ] {
             assert_eq!(place(text), expected, "{text}");
         }
@@ -1308,6 +1322,12 @@ mod tests {
         let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("Luckily I married the brains"), vec!["married"]);
         assert_eq!(relationship("I have three children as well and a husband"), vec!["married"]);
+        assert_eq!(relationship("i've a husband and two kids ."), vec!["married"]);
+        assert_eq!(relationship("My current girlfriend, unlike my ex, has no problems."), vec!["in a relationship"]);
+        assert_eq!(
+            relationship("I am probably going to be moving to Australia to marry my partner soon."),
+            vec!["engaged"]
+        );
     }
 
     #[test]
