@@ -67,7 +67,8 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(\d{2})\s*y/?o\b",
         r"(?i)\bwe(?:'re| are) both (\d{2})\b",
         r"(?im)(?:^|[.!]\s+)at (\d{2}),? (?:i|my|i'm)\b",
-        r"(?i)\bturn(?:ed|ing|s)?\s+(\d{2})\b",
+        // "I just turned 53", "turning 30 next week!" (not "she is turning 33")
+        r"(?im)(?:\b(?:i|i'?ll|i'?m|i am|i will)\s+(?:just\s+|finally\s+|about to\s+|going to\s+|gonna\s+)?|^\s*(?:just\s+)?)turn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
         r"(?i)(?:,|\band)\s*age\s+(\d{2})\b",
         r"(?i)\btengo\s+(\d{2})\s+años\b",
@@ -267,7 +268,7 @@ walmart|target|mcdonalds|mcdonald's|starbucks|amazon|costco|home depot|diner|piz
 newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clinic|animal shelter|shelter";
 
 /// Words between "work" and "at" ("I work part time at ...").
-const PART: &str = "(?:part[- ]time |full[- ]time |nights |weekends )?";
+const PART: &str = "(?:(?:part[- ]time|full[- ]time|nights|weekends|right now|there|here) )*";
 
 /// A phrase up to the end of a clause: what "I work as ..." or "I work at ..." names.
 const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
@@ -294,7 +295,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) where i (?:currently |still )?work\b".to_string(),
         // "my job at the bank", "my job is in a factory", "my factory job"
         format!(r"(?i)\bmy (?:job|shift|work) (?:is )?(?:at|in) (?:the|a|an) (?:local\s+)?({WORKPLACES})\b"),
-        format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:job|wage|shift|paycheck)\b"),
+        format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:jobs?|wages?|shifts?|paycheck)\b"),
     ]
     .iter()
     .map(|p| re(p))
@@ -331,7 +332,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     ));
     // "professional" makes any word an occupation ("I'm a professional skater"), "pro" a doer or
     // player ("i am joe and a pro skater", "i am a pro tennis player"; not "a pro at cooking")
-    patterns.push(re(r"(?i)\b<I_AM> an? (professional [\p{L}-]+)"));
+    patterns.push(re(r"(?i)\b<I_AM> an? (professional (?:paid )?[\p{L}-]+)"));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
         r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:own|owning|run|running|operate|operating|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
@@ -413,7 +414,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>studying\b|\bi (?:currently )?study\b|\b<I_AM> <ADV>in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            r"(?im)\b<I_AM> <ADV>studying\b|^\s*(?:(?:currently|now|still) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
             "student",
         ),
         (
@@ -421,7 +422,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\bi <ADV>(?:go to|attend) (?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
+            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?(?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -448,7 +449,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up in|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -499,7 +500,7 @@ mexico|brazil|argentina|chile|colombia|peru|venezuela|cuba|jamaica|uk|england|sc
 germany|spain|portugal|italy|greece|netherlands|holland|belgium|switzerland|austria|sweden|norway|denmark|\
 finland|iceland|poland|russia|ukraine|turkey|israel|egypt|morocco|nigeria|kenya|south africa|india|pakistan|\
 china|japan|korea|south korea|vietnam|thailand|philippines|indonesia|malaysia|singapore|australia|new zealand|\
-new york city|nyc|los angeles|la|chicago|houston|phoenix|philadelphia|san antonio|san diego|dallas|austin|\
+new york city|nyc|ny|los angeles|la|chicago|houston|phoenix|philadelphia|san antonio|san diego|dallas|austin|\
 san francisco|seattle|denver|boston|detroit|nashville|atlanta|miami|orlando|tampa|las vegas|portland|\
 baltimore|minneapolis|new orleans|cleveland|pittsburgh|st louis|kansas city|salt lake city|honolulu|\
 london|paris|berlin|madrid|barcelona|rome|amsterdam|dublin|toronto|vancouver|montreal|sydney|melbourne|tokyo|\
@@ -758,7 +759,7 @@ static QUESTION_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// Sentences that are not questions ("what's it like living in Chicago?" says nothing of the
 /// writer); a statement with a short question tail keeps its statement ("i work in a bookstore ,
 /// how about you ?", "i am a construction worker , do you travel a lot ?", "hello i am in canada
-/// where are you ?").
+/// where are you ?", "thanks , i spend my time working as an art teacher what about you ?").
 fn statements(text: &str) -> String {
     SENTENCE
         .find_iter(text)
@@ -768,14 +769,14 @@ fn statements(text: &str) -> String {
                 return Some(sentence);
             }
             let words = |part: &str| part.split_whitespace().filter(|w| w.contains(char::is_alphanumeric)).count();
-            let (statement, tail) = match sentence.rsplit_once(',') {
-                Some(split) => split,
-                None => {
-                    let split = sentence.split_at(QUESTION_TAIL.find(sentence)?.start());
-                    (words(split.0) >= 1 && !QUESTION_OPENING.is_match(split.0)).then_some(split)?
-                }
-            };
-            (words(tail) <= 6).then_some(statement)
+            // the question starts at its opening word, or else after the last comma
+            let at_opening =
+                QUESTION_TAIL.find(sentence).map(|tail| sentence.split_at(tail.start())).filter(|(statement, tail)| {
+                    words(statement) >= 1 && words(tail) <= 6 && !QUESTION_OPENING.is_match(statement)
+                });
+            let (statement, tail) = at_opening.or_else(|| sentence.rsplit_once(','))?;
+            // "Connecticut , what about you ?" answers with its first words
+            (words(tail) <= 6).then_some(statement.trim_end_matches([',', ' ']))
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -1261,6 +1262,12 @@ mod tests {
             ("Yes!  I got my dream job at Google so I can't complain.", &["Google"][..]),
             ("That is cool! I am a stay at home mother, but my husband is an engineer.", &["stay at home mother"][..]),
             ("You get used to it though, I've been running my family farm since I graduated.", &["family farm"][..]),
+            ("thanks , i spend my time working as an art teacher what about you ?", &["art teacher"][..]),
+            ("Currently studying law. I would love to hear you parrot sing!", &["student"][..]),
+            ("I go to a Catholic school in New England.", &["student"][..]),
+            ("It will be expensive as I only work part time right now at an aldi store.", &["aldi store"][..]),
+            ("i wanted to , but my retail jobs schedule did not work .", &["retail"][..]),
+            ("i'm a professional paid grandmother", &["professional paid grandmother"][..]),
             ("Nice. What do you do for a living?\nReal estate.", &["Real estate"][..]),
             ("Im an international business man so I travel all over", &["international business man"][..]),
         ] {
@@ -1310,6 +1317,12 @@ mod tests {
             ("Nice, I'm going back home to California for Thanksgiving.", &["California"][..]),
             ("That\nusa and you?", &["usa"][..]),
             ("yea but they moved away im in springfield mo so not much here", &["springfield"][..]),
+            ("where do you live ? i'm in ny .", &["ny"][..]),
+            ("Connecticut , what about you ?", &["Connecticut"][..]),
+            (
+                "Woah. Really? I grew up outside Philadelphia, in Cherry Hill, so you guys are my home team!",
+                &["Philadelphia"][..],
+            ),
         ] {
             assert_eq!(place(text), expected, "{text}");
         }
@@ -1323,6 +1336,10 @@ mod tests {
         assert_eq!(relationship("Luckily I married the brains"), vec!["married"]);
         assert_eq!(relationship("I have three children as well and a husband"), vec!["married"]);
         assert_eq!(relationship("i've a husband and two kids ."), vec!["married"]);
+        let age = |text: &str| profile(text).fields[0].clone();
+        assert!(age("It seems like yesterday. Now she is turning 33 tomorrow.").is_empty());
+        assert_eq!(age("Yes! I just turned 53 last month."), vec!["53"]);
+        assert_eq!(age("turning 30 next week!"), vec!["30"]);
         assert_eq!(relationship("My current girlfriend, unlike my ex, has no problems."), vec!["in a relationship"]);
         assert_eq!(
             relationship("I am probably going to be moving to Australia to marry my partner soon."),
