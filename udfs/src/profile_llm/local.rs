@@ -6,10 +6,11 @@
 //!   and life events ("just got promoted", "my dog died").
 //!   Only what the writer says of themself counts: not questions, not "I'm sorry you're divorced",
 //!   not "my brother is 25", not "my parents got divorced"; a job is found by its occupation word
-//!   (a lexicon of about 490) with up to four words before it ("a registered nurse", "a 61 year
+//!   (a lexicon of about 480) with up to four words before it ("a registered nurse", "a 61 year
 //!   old gym teacher"), read from the words around it ("I'm a", "as a", "being a", "... here",
 //!   "my ... salary", "... by trade"), or by a field ("I work in sales"), and by a workplace ("I
-//!   work at a bank") only when nothing else names the job. Fast lowercase typing counts too ("i
+//!   work at a bank", "my job at the bank", "I just work for Walmart") only when nothing else
+//!   names the job. Fast lowercase typing counts too ("i
 //!   am chef", "i live in florida": lowercase places are matched against a list of about 480
 //!   states, countries, regions and cities, leaving out names that are mostly ordinary words),
 //!   as do "I’m", "im" and "i m", and one-line answers to "where are you from?" / "what do you
