@@ -10,9 +10,9 @@
 //!   old gym teacher"), read from the words around it ("I'm a", "as a", "being a", "... here",
 //!   "my ... salary", "... by trade"), or by a field ("I work in sales"), and by a workplace ("I
 //!   work at a bank", "my job at the bank", "I just work for Walmart") only when nothing else
-//!   names the job. Fast lowercase typing counts too ("i
-//!   am chef", "i live in florida": lowercase places are matched against a list of about 480
-//!   states, countries, regions and cities, leaving out names that are mostly ordinary words),
+//!   names the job. Fast lowercase typing counts too ("i am chef", "i live in florida":
+//!   lowercase places are matched against a list of about 480 states, countries, regions and
+//!   cities, leaving out names that are mostly ordinary words),
 //!   as do "I’m", "im" and "i m", and one-line answers to "where are you from?" / "what do you
 //!   do?" ("nebraska .", "sales person.").
 //! - Emotional needs, purchase motivations and personality traits from word lists.
@@ -159,9 +159,6 @@ policía|mecánico|estudiante|krankenpfleger|lehrer|softwareentwickler|elektrike
 enfermeiro|professor|caminhoneiro|eletricista|cozinheiro|policial|mecânico|estudante|\
 infirmier|infirmière|professeur|chauffeur routier|électricien|comptable|cuisinier|policier|mécanicien|étudiant";
 
-/// A job stated in English: "I'm a/an/the", "I work as", "working as", "my job as", "I've been a
-/// ... for", and "being a ..." opening a sentence that is not a question ("what's it like being a
-/// nurse?" asks about someone else, "I thought about being a nurse" is a wish).
 /// A job title: up to four words before a head ("a hearing impaired museum tour *guide*", "a 61
 /// year old gym *teacher*"), a second head after it ("an apprentice electrician") and whom it
 /// serves ("a hair stylist for dogs").
@@ -171,6 +168,9 @@ fn title() -> String {
     )
 }
 
+/// A job stated in English: "I'm a/an/the", "I work as", "working as", "my job as", "I've been a
+/// ... for", and "being a ..." opening a sentence that is not a question ("what's it like being a
+/// nurse?" asks about someone else, "I thought about being a nurse" is a wish).
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title();
     [
@@ -286,7 +286,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}for (?:an? |the ){until}"),
         // a named employer: "I just work for Walmart", "I got my dream job at Google"
-        r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|job (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
+        r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|my (?:\p{L}+ )?job (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater"; "work at a university" without the "I"
         format!(r"(?im)\bi <ADV>(?:have|got) an? (?:new |part[- ]time |full[- ]time |second |day )?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
@@ -746,7 +746,7 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:i|i'm|im|i
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|you're|youre|u)\b"));
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
 
-/// A question put after a statement without a comma ("hello i am in canada where are you ?").
+/// A question put after a statement, from its opening word ("hello i am in canada where are you ?").
 static QUESTION_TAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s(?:where|what|how|and|do|are|have|did|wbu|hbu)\b[^,]*$"));
 /// A sentence that is a question from its first word ("do you live in canada and like it ?"): no
@@ -1226,7 +1226,7 @@ mod tests {
     }
 
     /// The title, workplace or place read from the words around it: written on distant labels from
-    /// Persona-Chat personas (validation and unlabelled test speakers) and after blind round 16.
+    /// Persona-Chat personas (validation and unlabelled test speakers) and after blind rounds 16-19.
     #[test]
     fn titles_and_places_read_from_their_context() {
         let job = |text: &str| profile(text).fields[1].clone();
@@ -1295,6 +1295,7 @@ mod tests {
             "thats so boring i cant do that for a living to be honest",
             "It must be nice to be retired. What did you do for a living?",
             "Yeah, my mother works as a nurse and she recently had a patient die on her",
+            "My brother got a job at Google last year.",
         ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
