@@ -69,7 +69,7 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bwe(?:'re| are) both (\d{2})\b",
         r"(?im)(?:^|[.!]\s+)at (\d{2}),? (?:i|my|i'm)\b",
         // "I just turned 53", "turning 30 next week!" (not "she is turning 33")
-        r"(?im)(?:\b(?:i|i'?ll|i'?m|i am|i will)\s+(?:just\s+|finally\s+|about to\s+|going to\s+|gonna\s+)?|^\s*(?:just\s+)?)turn(?:ed|ing|s)?\s+(\d{2})\b",
+        r"(?im)(?:\b(?:i|i'?ll|<I_AM>|i will)\s+(?:just\s+|finally\s+|about to\s+|going to\s+|gonna\s+)?|^\s*(?:just\s+)?)turn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
         r"(?i)(?:,|\band)\s*age\s+(\d{2})\b",
         r"(?i)\btengo\s+(\d{2})\s+años\b",
@@ -537,6 +537,11 @@ guadalajara|monterrey|tijuana|cancun|cancún";
 static KNOWN_PLACE_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| KNOWN_PLACES.split('|').collect());
 
+/// Whether `name`, in any case, is one of the `KNOWN_PLACES`.
+fn is_known_place(name: &str) -> bool {
+    KNOWN_PLACE_NAMES.contains(name.to_lowercase().as_str())
+}
+
 /// Patterns and the value each one stands for.
 type Lexicon = LazyLock<Vec<(Regex, &'static str)>>;
 
@@ -831,6 +836,15 @@ fn captured<'t>(patterns: impl IntoIterator<Item = &'t Regex>, text: &'t str) ->
     patterns.into_iter().flat_map(move |p| p.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()))
 }
 
+/// The second group of every match of `pattern` whose first group holds none of `stop_words`
+/// (the words that make what follows a wish, a past or someone else's).
+fn captured_unless<'t>(pattern: &'t Regex, stop_words: &'t [&str], text: &'t str) -> impl Iterator<Item = &'t str> {
+    pattern.captures_iter(text).filter_map(move |c| {
+        let guard = c.get(1)?.as_str().to_lowercase();
+        (!guard.split_whitespace().any(|w| stop_words.contains(&w))).then_some(c.get(2)?.as_str())
+    })
+}
+
 /// An age written in digits or in words ("twenty-five").
 fn age_number(written: &str) -> Option<u32> {
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -912,10 +926,7 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 
 fn jobs(text: &str) -> Vec<String> {
     let text = &HYPOTHETICAL.replace_all(text, "");
-    let as_or_being = AS_OR_BEING_TITLE.captures_iter(text).filter_map(|c| {
-        let before = c.get(1)?.as_str().to_lowercase();
-        (!NOT_BEFORE_AS_OR_BEING.contains(&before.as_str())).then_some(c.get(2)?.as_str())
-    });
+    let as_or_being = captured_unless(&AS_OR_BEING_TITLE, NOT_BEFORE_AS_OR_BEING, text);
     let titles = captured(&*JOB_TITLE, text)
         .chain(as_or_being)
         .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
@@ -950,15 +961,11 @@ fn jobs(text: &str) -> Vec<String> {
     let others = captured(&*JOB, text)
         .map(|j| first_words(j, 4))
         .filter(not_a_job)
-        .filter(|j| !a_place(j) && !KNOWN_PLACE_NAMES.contains(j.to_lowercase().as_str()))
+        .filter(|j| !a_place(j) && !is_known_place(j))
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
     let found: Vec<String> = titles.chain(others).chain(trades(text)).chain(matches(&STATED_ROLES, text)).collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
-    let works_at = WORKS_AT_WORKPLACE.captures_iter(text).filter_map(|c| {
-        let between = c.get(1)?.as_str().to_lowercase();
-        let wish = between.split_whitespace().any(|w| NOT_WORKING_THERE.contains(&w));
-        (!wish).then_some(c.get(2)?.as_str())
-    });
+    let works_at = captured_unless(&WORKS_AT_WORKPLACE, NOT_WORKING_THERE, text);
     let workplaces = captured(&*WORKPLACE, text).chain(works_at).map(|j| first_words(j, 4)).filter(not_a_job);
     // a student's or a retiree's workplace is a job of its own ("This is just my job while I'm in school")
     if found.iter().all(|role| matches!(role.as_str(), "student" | "retired")) {
@@ -1011,13 +1018,12 @@ fn places(statements: &str) -> Vec<String> {
         let lower = sentence.trim_start().to_lowercase();
         let cued = lower.starts_with("in ") || lower.starts_with("from ");
         let capitalized = answer.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-        let known = KNOWN_PLACE_NAMES.contains(answer.to_lowercase().as_str());
+        let known = is_known_place(answer);
         (known || (cued && capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str())))
             .then(|| answer.to_string())
     });
-    let named_before = captured([&*PLACE_BEFORE_CUE], statements)
-        .filter(|name| KNOWN_PLACE_NAMES.contains(name.to_lowercase().as_str()))
-        .map(str::to_string);
+    let named_before =
+        captured([&*PLACE_BEFORE_CUE], statements).filter(|name| is_known_place(name)).map(str::to_string);
     capitalized.chain(lowercase).chain(answers).chain(named_before).collect()
 }
 
@@ -1035,7 +1041,7 @@ fn known_place(words: &str) -> Option<String> {
         (start + 1..=words.len().min(start + 3))
             .rev()
             .map(|end| words[start..end].join(" "))
-            .find(|name| KNOWN_PLACE_NAMES.contains(name.to_lowercase().as_str()))
+            .find(|name| is_known_place(name))
     })
 }
 
