@@ -1385,7 +1385,10 @@ mod tests {
         for (text, expected) in [
             ("i work at restaurant as manager", &["manager"][..]),
             ("a teacher, but I dabble on my own time, of course, on the canvas.", &["teacher"][..]),
-            ("i actually dont anymore im a professional hair stylist now! are you in school?", &["professional hair stylist"][..]),
+            (
+                "i actually dont anymore im a professional hair stylist now! are you in school?",
+                &["professional hair stylist"][..],
+            ),
             ("I'm already in university (UMass) studying Philosophy, and money is tight.", &["student"][..]),
             ("I am from India. currently studying at Australia", &["student"][..]),
             ("I do sales work! Not the best but pays the bills!", &["sales"][..]),
