@@ -194,6 +194,23 @@ fn default_data_and_hint() {
     assert_eq!(stdout(&out), "loaded\ntrue\n", "{}", stderr(&out));
 }
 
+/// A relative `--out` (the main job's default, `outputs`) holds exports and plots once, not in
+/// `outputs/outputs` (found by running the pipeline in Docker).
+#[test]
+fn a_relative_out_folder_holds_exports_and_plots_once() {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "plot.sql",
+        b"SELECT plot_scatter(x, x * x, x % 3, 'p.png') FROM (VALUES (1), (2), (3)) AS t(x);\nCOPY (SELECT 1 AS n) TO 'n.csv' STORED AS CSV;",
+    );
+    let out = run_in(dir.path(), &["run", "plot.sql", "--out", "out", "--quiet"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("out/p.png").is_file(), "the plot is in out/");
+    assert!(dir.path().join("out/n.csv").is_file(), "the export is in out/");
+    assert!(!dir.path().join("out/out").exists(), "outputs nested in themselves");
+}
+
 #[test]
 fn run_executes_a_folder_in_name_order_into_out() {
     let dir = temp_dir();

@@ -7,7 +7,7 @@ use std::any::Any;
 use std::path::Path;
 
 use datafusion::common::tree_node::{Transformed, TreeNode};
-use datafusion::common::{Result, ScalarValue};
+use datafusion::common::{DataFusionError, Result, ScalarValue};
 use datafusion::config::ConfigOptions;
 use datafusion::logical_expr::expr_rewriter::NamePreserver;
 use datafusion::logical_expr::{Expr, LogicalPlan};
@@ -32,7 +32,7 @@ impl AnalyzerRule for PlotOutputPaths {
             let names = NamePreserver::new(&node);
             node.map_expressions(|expr| {
                 let name = names.save(&expr);
-                let rewritten = expr.transform_up(|expr| Ok(absolute_plot_path(expr, dir)))?;
+                let rewritten = expr.transform_up(|expr| absolute_plot_path(expr, dir))?;
                 Ok(rewritten.update_data(|expr| name.restore(expr)))
             })
         })
@@ -44,20 +44,25 @@ impl AnalyzerRule for PlotOutputPaths {
     }
 }
 
-fn absolute_plot_path(expr: Expr, dir: &Path) -> Transformed<Expr> {
-    let Expr::AggregateFunction(mut call) = expr else { return Transformed::no(expr) };
+/// A relative `fansql.output_dir` ("outputs", `fansql run`'s default) is made absolute here too:
+/// left relative, the path would be joined with the folder once more where the plot is drawn.
+fn absolute_plot_path(expr: Expr, dir: &Path) -> Result<Transformed<Expr>> {
+    let Expr::AggregateFunction(mut call) = expr else { return Ok(Transformed::no(expr)) };
     let function: &dyn Any = call.func.inner().as_ref();
     let Some(plot) = function.downcast_ref::<PlotFunction>() else {
-        return Transformed::no(Expr::AggregateFunction(call));
+        return Ok(Transformed::no(Expr::AggregateFunction(call)));
     };
     let at = plot.layout.path_at();
     let relative = match call.params.args.get(at) {
         Some(Expr::Literal(
             ScalarValue::Utf8(Some(path)) | ScalarValue::LargeUtf8(Some(path)) | ScalarValue::Utf8View(Some(path)),
             _,
-        )) if Path::new(path).is_relative() => dir.join(path).to_string_lossy().into_owned(),
-        _ => return Transformed::no(Expr::AggregateFunction(call)),
+        )) if Path::new(path).is_relative() => std::path::absolute(dir.join(path))
+            .map_err(|e| DataFusionError::Plan(format!("fansql.output_dir {}: {e}", dir.display())))?
+            .to_string_lossy()
+            .into_owned(),
+        _ => return Ok(Transformed::no(Expr::AggregateFunction(call))),
     };
     call.params.args[at] = Expr::Literal(ScalarValue::Utf8(Some(relative)), None);
-    Transformed::yes(Expr::AggregateFunction(call))
+    Ok(Transformed::yes(Expr::AggregateFunction(call)))
 }
