@@ -256,6 +256,32 @@ static WORKS_AT_WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "my diner job", "my grocery store job", "my tutoring gigs": the words before "job" name it,
+/// unless they are not a kind of work (`NOT_A_KIND_OF_JOB`: "my new job", "my day job") or the words
+/// before "my" make it a past or a wish ("I quit my office job").
+static MY_KIND_OF_JOB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b([^.!?,;\n]{0,30}?)\bmy (?:new |current |full[- ]time |part[- ]time |second )?((?:\p{L}+ )?\p{L}+) (?:job|gig)s?\b",
+    )
+});
+
+#[rustfmt::skip]
+const NOT_A_KIND_OF_JOB: &[&str] = &[
+    "new", "old", "first", "second", "last", "current", "day", "night", "dream", "real", "actual", "full",
+    "part", "summer", "side", "main", "only", "regular", "previous", "former", "next", "future", "own",
+    "stupid", "boring", "crappy", "awful", "terrible", "good", "great", "stressful", "demanding", "other",
+    "whole", "entire", "paying", "favorite", "favourite", "mom", "dad", "husband", "wife", "brother", "sister",
+    "son", "daughter", "boyfriend", "girlfriend", "friend", "parents", "time", "weekend", "temp", "dead", "hard",
+    "easy", "fun",
+];
+
+/// Words before "my ... job" that make it a past, a loss or a wish.
+#[rustfmt::skip]
+const NOT_MY_JOB_NOW: &[&str] = &[
+    "quit", "quitting", "lost", "lose", "losing", "left", "leave", "leaving", "hated", "miss", "missed", "used",
+    "was", "after", "before", "fired", "want", "wanted", "wish", "if",
+];
+
 /// Words between "I" and the work that make it a wish, a plan or a past, not a job.
 #[rustfmt::skip]
 const NOT_WORKING_THERE: &[&str] = &[
@@ -301,7 +327,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) where i (?:currently |still )?work\b".to_string(),
         // "my job at the bank", "my job is in a factory", "my factory job"
         format!(r"(?i)\bmy (?:job|shift|work) (?:is )?(?:at|in) (?:the|a|an) (?:local\s+)?({WORKPLACES})\b"),
-        format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:jobs?|wages?|shifts?|paycheck)\b"),
+        format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:wages?|shifts?|paycheck)\b"),
     ]
     .iter()
     .map(|p| re(p))
@@ -326,6 +352,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
         // "Real estate." answering "what do you do?"
         format!(r"(?im)^\s*({FIELDS})\s*[.!]*\s*$"),
+        // whom the work serves: "I work with children", "i am employed working with old people"
+        r"(?i)\b(?:i <ADV>|<I_AM> <ADV>|employed )(work(?:ing)? with (?:the )?(?:special needs |disabled |autistic |at-risk |troubled |sick |elderly |old |young )?(?:children|kids|teens|teenagers|youth|adults|people|elderly|seniors|patients|students|veterans|refugees|inmates|animals))\b".to_string(),
     ]
     .iter()
     .map(|p| re(p))
@@ -366,6 +394,24 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:i <ADV>drive|driving) (?:an? )?(truck|semi|big rig|bus|school bus|taxi|cab|forklift|ambulance|delivery van)s?\b",
     )
 });
+
+/// A trade named by its work on things that are work, not pastime ("i build commercial planes",
+/// "I've been repairing cars for so long", "I coach football", "I help build cars"): a verb of
+/// the trade in the present, said by the writer, on an object from a list (not "I'm building a
+/// deck", "I fix my car", "I build model planes", "I paint landscapes").
+static TRADE_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses))\b([^.!?\n]{0,25})",
+    )
+});
+
+/// Words before the object of `TRADE_WORK` that make it a pastime or someone else's ("model
+/// planes", "my car", "our house"), and words after it that say so ("for fun", "as a hobby").
+#[rustfmt::skip]
+const NOT_TRADE_WORK: &[&str] = &[
+    "model", "toy", "lego", "my", "our", "his", "her", "their", "your", "own", "old", "fun", "hobby", "free",
+    "spare", "sometimes", "weekends", "kids", "son's", "daughter's",
+];
 
 /// Whatever the writer does "for a living" ("I walk dogs for a living").
 static FOR_A_LIVING: LazyLock<Regex> =
@@ -417,7 +463,7 @@ const DOERS: &[(&str, &str)] = &[
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi <ADV>tutor\b|\bi teach (?:the )?(?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
+            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi teach (?:the )?(?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
             "teacher",
         ),
         (
@@ -430,6 +476,15 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         ),
         (
             r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?(?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
+            "student",
+        ),
+        (r"(?i)\bi <ADV>tutor\b|\bmy tutoring\b", "tutor"),
+        // a student named by the studies ("my business studies", "being in school", "school
+        // keeps me too busy", "College and my dogs take up all my time", "the college I attend",
+        // "I work and go to school", "yes , full time studying"); not someone else's school
+        // ("her school keeps me busy")
+        (
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:keeps?|takes?|is taking|are taking) (?:me|up)\b|\b(?:school|college|university|uni) (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) (?:school|college|university|uni)\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to (?:school|college|university) while working\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -924,6 +979,25 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     writing.chain(selling).chain(professionally).chain(driving).chain(living).chain(managing).chain(doing)
 }
 
+/// Trades named by their work on things (`TRADE_WORK`), as a doer where the verb has one ("I
+/// coach football" is a football coach).
+fn trade_work(text: &str) -> impl Iterator<Item = String> + '_ {
+    TRADE_WORK.captures_iter(text).filter_map(|c| {
+        let (verb, object, after) = (c.get(1)?.as_str().to_lowercase(), c.get(2)?.as_str(), c.get(3)?.as_str());
+        let words = format!("{object} {after}").to_lowercase();
+        if words.split_whitespace().any(|w| NOT_TRADE_WORK.contains(&w)) {
+            return None;
+        }
+        let doer = |suffix: &str| format!("{} {suffix}", object.trim_end_matches('s'));
+        Some(match verb.trim_end_matches("ing") {
+            "coach" => format!("{object} coach"),
+            "train" => doer("trainer"),
+            "groom" => doer("groomer"),
+            _ => format!("{verb} {object}"),
+        })
+    })
+}
+
 /// A title in a clause about another time or a condition ("when i am a museum curator i'll ...",
 /// "if I were a nurse", "when I was a kid"): no job is read in it.
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -974,7 +1048,13 @@ fn jobs(text: &str) -> Vec<String> {
     let found: Vec<String> = titles.chain(others).chain(trades(text)).chain(matches(&STATED_ROLES, text)).collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
     let works_at = captured_unless(&WORKS_AT_WORKPLACE, NOT_WORKING_THERE, text);
-    let workplaces = captured(&*WORKPLACE, text).chain(works_at).map(|j| first_words(j, 4)).filter(not_a_job);
+    let kind_of_job = captured_unless(&MY_KIND_OF_JOB, NOT_MY_JOB_NOW, text)
+        .filter(|kind| !kind.split_whitespace().any(|w| NOT_A_KIND_OF_JOB.contains(&w.to_lowercase().as_str())));
+    let workplaces =
+        captured(&*WORKPLACE, text).chain(works_at).chain(kind_of_job).map(|j| first_words(j, 4)).filter(not_a_job);
+    // a trade's work, like a workplace, stands for the job only when nothing else names it ("I'm a
+    // carpenter. I build houses" is one job)
+    let workplaces = workplaces.chain(trade_work(text));
     // a student's or a retiree's workplace is a job of its own ("This is just my job while I'm in school")
     let jobs: Vec<String> = if found.iter().all(|role| matches!(role.as_str(), "student" | "retired")) {
         found.into_iter().chain(workplaces).collect()
@@ -1409,6 +1489,48 @@ mod tests {
         assert!(events("they burned them on the husband's funeral pyre.").is_empty());
     }
 
+    /// Families of wordings rather than single ones: students by their studies, trades by their
+    /// work on things, whom the work serves, a job named by the word before "job".
+    #[test]
+    fn job_families() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("yes , full time studying radiology on top of work", &["student"][..]),
+            ("being in school is like a full time job honestly", &["student"][..]),
+            ("I don't watch as much as I used to because gra school keeps me too busy", &["student"][..]),
+            ("College and my dogs takes up pretty much all my time.", &["student"][..]),
+            ("I work in the library at the small community college I attend.", &["student", "library"][..]),
+            ("I don't get that much sleep because I work and go to school", &["student"][..]),
+            ("thinking about it. but there's little time with all my school studies.", &["student"][..]),
+            ("i build commercial planes i work the night shift .", &["build commercial planes"][..]),
+            ("For my job, I help build cars. I love my job.", &["build cars"][..]),
+            ("I've been repairing cars for so long that I'm not worried.", &["repairing cars"][..]),
+            ("I agree. I coach football and that's a message I tell my players.", &["football coach"][..]),
+            ("i train horses on a ranch", &["horse trainer"][..]),
+            ("I'm a carpenter. I build houses and other structures.", &["carpenter"][..]),
+            ("i train dogs for a living .", &["train dogs"][..]),
+            ("I work with children!", &["work with children"][..]),
+            ("i am employed working with old people in a nurse unit .", &["working with old people"][..]),
+            ("It's ok, just got off from my diner job.", &["diner"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for not_a_job in [
+            "Yes, her school keeps me busy driving her around.",
+            "That's cool! I bet being in college you ate a lot of pizza.",
+            "I'm building a deck this summer.",
+            "I fix my car myself on weekends.",
+            "I build model planes with my son.",
+            "i fix computers for fun",
+            "I quit my office job last year.",
+            "I love my new job!",
+            "my mom job is never done",
+            "I work with my hands a lot in the garden.",
+        ] {
+            assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
+        }
+    }
+
     #[test]
     fn human_chat_wordings() {
         let job = |text: &str| profile(text).fields[1].clone();
@@ -1456,7 +1578,7 @@ mod tests {
             ("i've wanted to start painting but being a nurse keeps me busy", &["nurse"][..]),
             ("It's ok. Love being a server, but running a business is a pain.", &["server"][..]),
             ("I teach the first grade", &["teacher"][..]),
-            ("I currently tutor special needs individuals", &["teacher"][..]),
+            ("I currently tutor special needs individuals", &["tutor"][..]),
             ("I never have time to read because I'm busy working in architecture", &["architecture"][..]),
             ("I'm in tech, so I work with a lot of people from China.", &["tech"][..]),
             ("As someone who works in finance, I can tell you.", &["finance"][..]),
