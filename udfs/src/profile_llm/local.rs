@@ -245,7 +245,8 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
 /// works in finance").
 const FIELDS: &str = "fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service|\
-tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting";
+tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting|\
+(?-i:IT)";
 
 /// "i just got back from working at the grocery store", "i have a job in a nursing home": a known
 /// workplace after a word for work in a sentence of the writer's; the words between are kept to
@@ -314,10 +315,10 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"(?im)\bi <ADV>work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
-        format!(r"(?im)\bi <ADV>work {PART}for (?:an? |the ){until}"),
+        format!(r"(?im)\bi <ADV>work {PART}(?:from home |remotely )?for (?:an? |the ){until}"),
         format!(r"(?im)\b<I_AM> <ADV>working {PART}(?:at|for) (?:an? |the )(?:local )?{until}"),
         // a named employer: "I just work for Walmart", "I got my dream job at Google"
-        r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|my (?:\p{L}+ )?job (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
+        r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater"; "work at a university" without the "I"
         format!(r"(?im)\bi <ADV>(?:have|got) an? (?:new |part[- ]time |full[- ]time |second |day )?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
@@ -370,7 +371,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns.push(re(r"(?i)\b<I_AM> an? (professional (?:paid )?[\p{L}-]+)"));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
-        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:own|owning|run|running|operate|operating|took over) (?:an?|my own|my|the|our)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
+        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
     ));
     // "the bar I own in Chicago"
     patterns.push(re(
@@ -426,7 +427,8 @@ static WRITES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What the writer sells is their trade ("i sell shoes online", "I sell crafts at the farmers
 /// market"); not "I'd sell my soul".
-static SELLS: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?im)\bi <ADV>sell {UNTIL_CLAUSE_END}")));
+static SELLS: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?im)\bi <ADV>(?:sell|(?:started|began) selling) {UNTIL_CLAUSE_END}")));
 
 /// "i sing professionally", "I ride horses professionally" (what the writer does now: not "I
 /// started skating professionally", said with the title elsewhere).
@@ -484,7 +486,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:keeps?|takes?|is taking|are taking) (?:me|up)\b|\b(?:school|college|university|uni) (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) (?:school|college|university|uni)\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to (?:school|college|university) while working\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:keeps?|takes?|is taking|are taking) (?:me|up)\b|\b(?:school|college|university|uni) (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) (?:school|college|university|uni)\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to (?:school|college|university) while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)) to class(?:es)?\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -493,10 +495,11 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "writer",
         ),
         (
-            r"(?i)\bi <ADV>stay (?:at )?home with (?:my|the|our) (?:kids|children|youngest|baby|babies|son|daughter|little ones)\b",
+            r"(?i)\b(?:i <ADV>|(?:able|get|got|lucky|glad|happy) to )stay (?:at )?home with (?:(?:my|the|our) (?:kids|children|youngest|baby|babies|son|daughter|little ones)|them)\b",
             "stay at home parent",
         ),
         (r"(?i)\bi <ADV>waitress\b", "waitress"),
+        (r"(?im)\bi <ADV>freelance\b|\b<I_AM> <ADV>freelance(?:\s*[.,!]|\s*$|\s+(?:now|and|so)\b)", "freelancer"),
         (r"(?i)\bi <ADV>bartend\b", "bartender"),
         (r"(?i)\b<I_AM> <ADV>stationed (?:in|at|overseas|abroad)\b", "military"),
         (
@@ -511,7 +514,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|we'?re |we are |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|we'?re |we are |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -1487,6 +1490,30 @@ mod tests {
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("My Dad used to enjoy weight lifting before he was killed."), vec!["bereavement"]);
         assert!(events("they burned them on the husband's funeral pyre.").is_empty());
+    }
+
+    #[test]
+    fn round_21_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            (
+                "I'm thankful to be able to stay home with them though, and not use daycare.",
+                &["stay at home parent"][..],
+            ),
+            ("I work from home for a Poultry company. I do IT work, I enjoy it", &["IT", "Poultry company"][..]),
+            ("good for you ! i usually ride my bike to class for exercise", &["student"][..]),
+            ("I freelance, but when I can, I do volunteer work.", &["freelancer"][..]),
+            ("Not really, I just focus on my work at Walmart.", &["Walmart"][..]),
+            ("I started selling clothes on facebook to make money on the side", &["sell clothes"][..]),
+            ("thats why i started this small business. Its great for extra income", &["business"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I do it work out fine in the end").is_empty());
+        assert!(job("I started selling my old furniture").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("I lived in Alaska for a few years then came back to Texas."), vec!["Alaska", "Texas"]);
+        assert_eq!(place("Uzbekistan, my family moved to the USA when I was 5"), vec!["USA"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
