@@ -414,6 +414,26 @@ const NOT_TRADE_WORK: &[&str] = &[
     "spare", "sometimes", "weekends", "kids", "son's", "daughter's",
 ];
 
+/// "My job is singing": the job is what is done.
+static MY_JOB_IS_DOING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bmy (?:job|work|career|profession) is (\p{L}+ing)\b"));
+
+/// "-ing" words after "my job is" that judge the job rather than name it ("my job is boring").
+#[rustfmt::skip]
+const NOT_DOING: &[&str] = &[
+    "boring", "amazing", "exhausting", "killing", "interesting", "rewarding", "stressing", "tiring",
+    "challenging", "frustrating", "annoying", "demanding", "draining", "everything", "nothing", "something",
+    "hiring", "going", "looking", "paying", "getting", "working", "taking", "keeping", "making", "driving",
+];
+
+/// What the writer does to earn on the side ("i make clothes to supplement my income", "I do
+/// surveys for extra money").
+static FOR_INCOME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bi <ADV>((?:make|sell|do|bake|fix|repair|build|write|design|teach|tutor|clean|drive|deliver|walk|watch|sew|knit|paint|draw) (?:[\p{L}'-]+ ){0,3}?[\p{L}'-]+) (?:to (?:supplement|add to) my income|to make (?:extra |some |a little )?money|for (?:extra|some) (?:money|income|cash)|on the side)\b",
+    )
+});
+
 /// Whatever the writer does "for a living" ("I walk dogs for a living").
 static FOR_A_LIVING: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bi <ADV>((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) for a living\b"));
@@ -477,7 +497,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?(?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b",
+            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?(?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b|\bmy \p{L}+ (?:midterm|final|exam)s?(?:\s*[.,!;]|\s*$|\s+(?:exam|test|this|next|tomorrow|today|tonight|on|in|and|so|all|week|but)\b)|\bmy (?:work|job) and (?:school|college|classes|studies)\b",
             "student",
         ),
         (r"(?i)\bi <ADV>tutor\b|\bmy tutoring\b", "tutor"),
@@ -514,7 +534,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|we'?re |we are |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|we'?re |we are |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -580,7 +600,7 @@ mongolia|montenegro|mozambique|myanmar|burma|namibia|nepal|nicaragua|north korea
 qatar|romania|rwanda|samoa|saudi arabia|senegal|serbia|sierra leone|slovakia|slovenia|somalia|sri lanka|sudan|\
 syria|taiwan|tanzania|trinidad|tunisia|uganda|united arab emirates|uae|uruguay|uzbekistan|yemen|zambia|zimbabwe|\
 hong kong|great britain|britain|united kingdom|northern ireland|africa|europe|asia|south america|latin america|\
-caribbean|middle east|scandinavia|\
+caribbean|middle east|scandinavia|south|deep south|northeast|southeast|southwest|northwest|\
 columbus|springfield|indianapolis|fort worth|el paso|memphis|louisville|milwaukee|albuquerque|tucson|fresno|sacramento|omaha|\
 raleigh|oakland|tulsa|wichita|bakersfield|anaheim|cincinnati|st paul|toledo|greensboro|newark|plano|jersey city|\
 st petersburg|norfolk|lubbock|irvine|reno|baton rouge|scottsdale|boise|spokane|des moines|richmond|birmingham|\
@@ -670,7 +690,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|we'?re|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|we'?re|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -682,7 +702,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
@@ -692,11 +712,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b|\b(?:my|some|due to|because of) health (?:problems|issues)\b|\bbed ?ridden\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some )?health (?:problems|issues)\b|\bbed ?ridden\b",
             "health issue",
         ),
         (
-            r"(?i)\bi (?:just |recently |finally )*graduated\b|\bjust graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b",
+            r"(?im)\bi (?:just |recently |finally )*graduated\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -942,7 +962,7 @@ fn ages(text: &str, statements: &str) -> Vec<String> {
 }
 
 /// Jobs named by what the writer does: writes, sells, does for someone, does professionally,
-/// drives, does for a living, manages.
+/// drives, does as the job, does for income or for a living, manages.
 fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     // "i write and read poetry" is a pastime, not a body of work
     let writing = captured([&*WRITES], text)
@@ -965,6 +985,10 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
         doer.unwrap_or_else(|| format!("{doing} professionally"))
     });
     let driving = captured([&*DRIVES], text).map(|vehicle| format!("{vehicle} driver"));
+    let job_is_doing = captured([&*MY_JOB_IS_DOING], text)
+        .filter(|doing| !NOT_DOING.contains(&doing.to_lowercase().as_str()))
+        .map(str::to_string);
+    let for_income = captured([&*FOR_INCOME], text).map(str::to_string);
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
         .filter(|what| {
@@ -979,7 +1003,15 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
             !matches!(what.split_whitespace().next(), Some("my" | "to" | "it" | "that" | "this" | "time" | "money"))
         })
         .map(|what| format!("manager of {what}"));
-    writing.chain(selling).chain(professionally).chain(driving).chain(living).chain(managing).chain(doing)
+    writing
+        .chain(selling)
+        .chain(professionally)
+        .chain(driving)
+        .chain(job_is_doing)
+        .chain(for_income)
+        .chain(living)
+        .chain(managing)
+        .chain(doing)
 }
 
 /// Trades named by their work on things (`TRADE_WORK`), as a doer where the verb has one ("I
@@ -1142,11 +1174,19 @@ fn known_place(words: &str) -> Option<String> {
     let words: Vec<&str> = words.split_whitespace().collect();
     let starts =
         (0..words.len().min(3)).take_while(|&start| start == 0 || !NOT_BEFORE_A_PLACE.contains(&words[start - 1]));
-    starts.into_iter().find_map(|start| {
+    let longest_from = |start: usize| {
         (start + 1..=words.len().min(start + 3))
             .rev()
             .map(|end| words[start..end].join(" "))
             .find(|name| is_known_place(name))
+    };
+    starts.into_iter().find_map(|start| {
+        // a region word before a place qualifies it: "south louisiana" is in Louisiana
+        let qualifier = matches!(words[start], "south" | "southeast" | "southwest" | "northeast" | "northwest");
+        match longest_from(start) {
+            Some(region) if qualifier && region == words[start] => longest_from(start + 1).or(Some(region)),
+            found => found,
+        }
     })
 }
 
@@ -1514,6 +1554,33 @@ mod tests {
         let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("I lived in Alaska for a few years then came back to Texas."), vec!["Alaska", "Texas"]);
         assert_eq!(place("Uzbekistan, my family moved to the USA when I was 5"), vec!["USA"]);
+    }
+
+    #[test]
+    fn round_22_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("I set goals around my work and school. With school I force myself", &["student"][..]),
+            ("I've been hard at work studying for my math final all this week.", &["student"][..]),
+            ("Just a hobby. My job is singing - barbershop and rap. What do you do?", &["singing"][..]),
+            ("that is a great way to generate cash . i make clothes to supplement my income .", &["make clothes"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("My job is boring but it pays").is_empty());
+        assert!(job("I did just finish my accounting final project, so there is that.").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("I work in an office in Atlanta."), vec!["Atlanta"]);
+        assert_eq!(place("I don't care for the cold weather being from the south."), vec!["south"]);
+        assert_eq!(place("Beaux and Gumbo, I live in south louisiana."), vec!["louisiana"]);
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(
+            events("I'm so happy I found a new job! Especially the fact we had to move."),
+            vec!["moved house", "started a new job"]
+        );
+        assert!(events("My wife has some health issues and has to limit red meat").is_empty());
+        assert!(events("18. She just graduated high school. So proud of her").is_empty());
+        assert_eq!(events("I just graduated! Time to find a job."), vec!["graduation"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
