@@ -9,12 +9,14 @@
 //!   (a lexicon of about 480) with up to four words before it ("a registered nurse", "a 61 year
 //!   old gym teacher"), read from the words around it ("I'm a", "as a", "being a", "... here",
 //!   "my ... salary", "... by trade"), or by a field ("I work in sales"), and by a workplace ("I
-//!   work at a bank", "my job at the bank", "I just work for Walmart") only when nothing else
-//!   names the job. Fast lowercase typing counts too ("i am chef", "i live in florida":
-//!   lowercase places are matched against a list of about 480 states, countries, regions and
-//!   cities, leaving out names that are mostly ordinary words),
-//!   as do "I’m", "im" and "i m", and one-line answers to "where are you from?" / "what do you
-//!   do?" ("nebraska .", "sales person.").
+//!   work at a bank", "my job at the bank", "I just work for Walmart", "my diner job") or by a
+//!   trade's work on things ("i build commercial planes", "I coach football") only when nothing
+//!   else names the job; students also by their studies ("my business studies", "the college I
+//!   attend"), and side work by what it earns ("i make clothes to supplement my income").
+//!   Fast lowercase typing counts too ("i am chef", "i live in florida": lowercase places are
+//!   matched against a list of about 490 states, countries, regions and cities, leaving out names
+//!   that are mostly ordinary words), as do "I’m", "im" and "i m", and one-line answers to "where
+//!   are you from?" / "what do you do?" ("nebraska .", "sales person.").
 //! - Emotional needs, purchase motivations and personality traits from word lists.
 //! - Communication style from message statistics (length, emoji, questions, exclamations) and
 //!   word lists.
