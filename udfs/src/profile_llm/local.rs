@@ -408,13 +408,14 @@ static TRADE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words before the object of `TRADE_WORK` that make it a pastime or someone else's ("model
-/// planes", "my car", "our house"), and words after it that say so ("for fun", "as a hobby").
+/// Words in the object of `TRADE_WORK` that make it a pastime or someone else's ("model planes",
+/// "my own computers", "our house").
 #[rustfmt::skip]
-const NOT_TRADE_WORK: &[&str] = &[
-    "model", "toy", "lego", "my", "our", "his", "her", "their", "your", "own", "old", "fun", "hobby", "free",
-    "spare", "sometimes", "weekends", "kids", "son's", "daughter's",
-];
+const NOT_TRADE_OBJECT: &[&str] = &["model", "toy", "lego", "my", "our", "his", "her", "their", "your", "own"];
+
+/// Words after the object of `TRADE_WORK` that make it a pastime ("for fun", "as a hobby", "in my
+/// spare time"; not "at my shop").
+const PASTIME: &[&str] = &["fun", "hobby", "free", "spare", "sometimes", "weekends"];
 
 /// "My job is singing": the job is what is done.
 static MY_JOB_IS_DOING: LazyLock<Regex> =
@@ -1021,8 +1022,8 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
 fn trade_work(text: &str) -> impl Iterator<Item = String> + '_ {
     TRADE_WORK.captures_iter(text).filter_map(|c| {
         let (verb, object, after) = (c.get(1)?.as_str().to_lowercase(), c.get(2)?.as_str(), c.get(3)?.as_str());
-        let words = format!("{object} {after}").to_lowercase();
-        if words.split_whitespace().any(|w| NOT_TRADE_WORK.contains(&w)) {
+        let has_any = |words: &str, list: &[&str]| words.to_lowercase().split_whitespace().any(|w| list.contains(&w));
+        if has_any(object, NOT_TRADE_OBJECT) || has_any(after, PASTIME) {
             return None;
         }
         let doer = |suffix: &str| format!("{} {suffix}", object.trim_end_matches('s'));
@@ -1603,6 +1604,7 @@ mod tests {
             ("I've been repairing cars for so long that I'm not worried.", &["repairing cars"][..]),
             ("I agree. I coach football and that's a message I tell my players.", &["football coach"][..]),
             ("i train horses on a ranch", &["horse trainer"][..]),
+            ("I repair bikes at my shop downtown.", &["repair bikes"][..]),
             ("I'm a carpenter. I build houses and other structures.", &["carpenter"][..]),
             ("i train dogs for a living .", &["train dogs"][..]),
             ("I work with children!", &["work with children"][..]),
