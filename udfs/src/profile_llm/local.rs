@@ -926,10 +926,14 @@ fn captured<'t>(patterns: impl IntoIterator<Item = &'t Regex>, text: &'t str) ->
 /// The second group of every match of `pattern` whose first group holds none of `stop_words`
 /// (the words that make what follows a wish, a past or someone else's).
 fn captured_unless<'t>(pattern: &'t Regex, stop_words: &'t [&str], text: &'t str) -> impl Iterator<Item = &'t str> {
-    pattern.captures_iter(text).filter_map(move |c| {
-        let guard = c.get(1)?.as_str().to_lowercase();
-        (!guard.split_whitespace().any(|w| stop_words.contains(&w))).then_some(c.get(2)?.as_str())
-    })
+    pattern
+        .captures_iter(text)
+        .filter_map(move |c| (!has_word_in(c.get(1)?.as_str(), stop_words)).then_some(c.get(2)?.as_str()))
+}
+
+/// Whether any word of `phrase`, in lowercase, is one of `words`.
+fn has_word_in(phrase: &str, words: &[&str]) -> bool {
+    phrase.to_lowercase().split_whitespace().any(|w| words.contains(&w))
 }
 
 /// An age written in digits or in words ("twenty-five").
@@ -1022,8 +1026,7 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
 fn trade_work(text: &str) -> impl Iterator<Item = String> + '_ {
     TRADE_WORK.captures_iter(text).filter_map(|c| {
         let (verb, object, after) = (c.get(1)?.as_str().to_lowercase(), c.get(2)?.as_str(), c.get(3)?.as_str());
-        let has_any = |words: &str, list: &[&str]| words.to_lowercase().split_whitespace().any(|w| list.contains(&w));
-        if has_any(object, NOT_TRADE_OBJECT) || has_any(after, PASTIME) {
+        if has_word_in(object, NOT_TRADE_OBJECT) || has_word_in(after, PASTIME) {
             return None;
         }
         let doer = |suffix: &str| format!("{} {suffix}", object.trim_end_matches('s'));
@@ -1047,7 +1050,7 @@ fn jobs(text: &str) -> Vec<String> {
     let as_or_being = captured_unless(&AS_OR_BEING_TITLE, NOT_BEFORE_AS_OR_BEING, text);
     let titles = captured(&*JOB_TITLE, text)
         .chain(as_or_being)
-        .filter(|title| !title.split_whitespace().any(|w| NOT_A_JOB.contains(&w.to_lowercase().as_str())))
+        .filter(|title| !has_word_in(title, NOT_A_JOB))
         // "rn" after other words is "right now" ("i'm painting rn"), not a registered nurse
         .filter(|title| !title.ends_with(" rn"))
         .map(|title| first_words(title, 6));
@@ -1086,13 +1089,16 @@ fn jobs(text: &str) -> Vec<String> {
     let found: Vec<String> = titles.chain(others).chain(trades(text)).chain(matches(&STATED_ROLES, text)).collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
     let works_at = captured_unless(&WORKS_AT_WORKPLACE, NOT_WORKING_THERE, text);
-    let kind_of_job = captured_unless(&MY_KIND_OF_JOB, NOT_MY_JOB_NOW, text)
-        .filter(|kind| !kind.split_whitespace().any(|w| NOT_A_KIND_OF_JOB.contains(&w.to_lowercase().as_str())));
-    let workplaces =
-        captured(&*WORKPLACE, text).chain(works_at).chain(kind_of_job).map(|j| first_words(j, 4)).filter(not_a_job);
+    let kind_of_job =
+        captured_unless(&MY_KIND_OF_JOB, NOT_MY_JOB_NOW, text).filter(|kind| !has_word_in(kind, NOT_A_KIND_OF_JOB));
     // a trade's work, like a workplace, stands for the job only when nothing else names it ("I'm a
     // carpenter. I build houses" is one job)
-    let workplaces = workplaces.chain(trade_work(text));
+    let workplaces = captured(&*WORKPLACE, text)
+        .chain(works_at)
+        .chain(kind_of_job)
+        .map(|j| first_words(j, 4))
+        .filter(not_a_job)
+        .chain(trade_work(text));
     // a student's or a retiree's workplace is a job of its own ("This is just my job while I'm in school")
     let jobs: Vec<String> = if found.iter().all(|role| matches!(role.as_str(), "student" | "retired")) {
         found.into_iter().chain(workplaces).collect()
