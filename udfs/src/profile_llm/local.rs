@@ -114,7 +114,7 @@ surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|depu
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
 stay-at-home dad|stay at home mom|stay at home dad|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
-hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
+radio host|show host|tv host|podcast host|hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
@@ -316,7 +316,7 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
     [
-        format!(r"(?im)\bi <ADV>work {PART}at (?:an? |the |our |my |this )?(?:local )?{until}"),
+        format!(r"(?im)\bi <ADV>work {PART}at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}(?:from home |remotely )?for (?:an? |the ){until}"),
         format!(r"(?im)\b<I_AM> <ADV>working {PART}(?:at|for) (?:an? |the )(?:local )?{until}"),
@@ -405,7 +405,7 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
 /// deck", "I fix my car", "I build model planes", "I paint landscapes").
 static TRADE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses))\b([^.!?\n]{0,25})",
+        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses))\b([^.!?\n]{0,25})",
     )
 });
 
@@ -502,7 +502,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)(?:^\s*|[.!]\s+)(?:still |currently |now )?teaching (?:at|in) (?:an? |the )?(?:\p{L}+ ){0,2}?(?:school|college|university|academy)\b|(?:(?:^|[.!,]\s*)(?:(?:not|too|long|just|yes|yeah|well|so)[ ,]+){0,3}|\bi'?ve |\bi have )been teaching (?:for|since)\b",
+            r"(?im)(?:^\s*|[.!]\s+)(?:still |currently |now )?teaching (?:at|in) (?:an? |the )?(?:\p{L}+ ){0,2}?(?:school|college|university|academy)\b|(?:(?:^|[.!,]\s*)(?:(?:not|too|long|just|yes|yeah|well|so)[ ,]+){0,3}|\bi'?ve |\bi have )been teaching (?:for|since)\b|\b<I_AM> <ADV>teaching(?:\s*[.,!]|\s*$)",
             "teacher",
         ),
         (
@@ -552,7 +552,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"i <ADV>(?:used to )?live (?:in|on|at)|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|we'?re |we are |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|we'?re |we are |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -675,14 +675,17 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "divorced",
         ),
         (
-            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\bi(?: have|'?ve) a (?:girlfriend|boyfriend|partner)\b|\bmy (?:current|new) (?:girlfriend|boyfriend|partner|relationship)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
+            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\bi(?: do| also| still)?(?: have|'?ve) a (?:girlfriend|boyfriend|partner)\b|\bmy (?:current|new) (?:girlfriend|boyfriend|partner|relationship)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
             "in a relationship",
         ),
         (
             r"(?i)\b<I_AM> <ADV>(?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,25}\b(?:died|passed away|was killed|was murdered)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b|\bviud[oa]\b|\bverwitwet\b",
             "widowed",
         ),
-        (r"(?i)\b(?:<I_AM>|we'?re|we are|we) separated\b|\bseparad[oa]\b|\bgetrennt\b", "separated"),
+        (
+            r"(?i)\b(?:<I_AM>|we'?re|we are|we) separated\b|\bmy (?:husband|wife) and i (?:just |recently )?(?:split up|separated)\b|\bseparad[oa]\b|\bgetrennt\b",
+            "separated",
+        ),
     ])
 });
 
@@ -709,7 +712,7 @@ static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
 static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\bgot promoted\b|\bmy promotion\b|\bi was promoted\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b",
+            r"(?im)\b(?:i|i'?ve|i have) (?:just |finally |recently )?(?:got|been) promoted\b|(?:^|[.!]\s*)(?:just |finally )?got promoted\b|\bmy promotion\b|\bi was promoted\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b",
             "got promoted",
         ),
         (
@@ -725,7 +728,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally |recently )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
@@ -735,7 +738,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)\b|\brehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some )?health (?:problems|issues)\b|\bbed ?ridden\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\brehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some )?health (?:problems|issues)\b|\bbed ?ridden\b",
             "health issue",
         ),
         (
@@ -744,7 +747,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?im)\b(?:we|i) broke up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
+            r"(?im)\b(?:we|i) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
             "breakup",
         ),
         (
@@ -752,7 +755,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
+            r"(?i)\bmy \w+ passed away\b|\bi (?:just |recently )?lost my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|best friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
             "bereavement",
         ),
     ])
@@ -917,8 +920,9 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
     let text = &PAST_PARTNER.replace_all(text, "");
     let mut found = matches(&RELATIONSHIP, text);
     found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(statements)));
-    // "my wife died": "my wife" says married, but the writer is widowed
-    if found.iter().any(|status| status == "widowed") {
+    // "my wife died": "my wife" says married, but the writer is widowed; "my husband and I just
+    // split up": separated
+    if found.iter().any(|status| status == "widowed" || status == "separated") {
         found.retain(|status| status != "married");
     }
     // "my girlfriend broke up with me": no longer in one; "to marry my partner": engaged says more
@@ -1671,6 +1675,36 @@ mod tests {
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("I can't face my wife, I had a child out of my one night stand"), vec!["had a baby"]);
         assert!(events("I had a child-free weekend").is_empty());
+    }
+
+    /// Round 24's general misses (blind against 3ce58ba), with counter-examples.
+    #[test]
+    fn round_24_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("Wow Congrats! I recently got a job as a radio host! I love it.", &["radio host"][..]),
+            ("Yes, I love museums. I work at one that is a science museum.", &["science museum"][..]),
+            ("i prefer movies with a moral as i can use that when im teaching.", &["teacher"][..]),
+            ("Cool! I design video games! Do you play?", &["design video games"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I'm teaching my son to swim").is_empty());
+        assert!(job("I'm the host of the party tonight, so busy").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("We live in NYC so its not large at all haha"), vec!["NYC"]);
+        assert_eq!(place("No kidding! As a native of Ephesus, you know I love those."), vec!["Ephesus"]);
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("Yes I do have a partner and I am comfortable with that."), vec!["in a relationship"]);
+        assert_eq!(relationship("My husband and I just split up, but we never argued."), vec!["separated"]);
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("Wow Congrats! I recently got a job as a radio host!"), vec!["started a new job"]);
+        assert_eq!(events("My husband and I just split up."), vec!["breakup"]);
+        assert_eq!(events("I just wont ever forget the way I felt when I lost my father."), vec!["bereavement"]);
+        assert!(events("I lost my dad's watch at the beach").is_empty());
+        assert_eq!(events("I was hit by a driver. Broke my legs and one arm."), vec!["health issue"]);
+        assert!(events("i should complain . my stupid coworker got promoted over me").is_empty());
+        assert_eq!(events("Guess what, I just got promoted!"), vec!["got promoted"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
