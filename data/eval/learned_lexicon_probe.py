@@ -44,21 +44,11 @@ SOURCES = {
 }
 LABELS = Path(__file__).with_name("human_chat_labels.jsonl")
 
-PERSONA_JOB = [
-    r"^i (?:am|'m|m) (?:a|an) (.+?)(?: by trade| for a living| by profession)?\s*\.?$",
-    r"^i work as (?:a|an) (.+?)\s*\.?$",
-    r"^my job is (?:a |an |being a |being an )?(.+?)\s*\.?$",
-    r"^i work (?:at|in|for) (?:a |an |the )?(.+?)\s*\.?$",
-]
-# persona sentences of the title shape that name no job ("i am a vegan", "i am a mother")
-NOT_A_JOB = set(
-    """vegan vegetarian mother mom dad father parent grandmother grandfather woman man girl boy guy
-    lady person fan lover child kid baby twin christian catholic jew muslim atheist buddhist
-    republican democrat liberal conservative introvert extrovert female male adult teen teenager
-    senior widow widower bachelor carnivore owl dog cat animal sister brother daughter son wife
-    husband friend loner optimist perfectionist nerd geek gamer reader runner swimmer
-    dancer hiker cook eater night morning home""".split()
-)
+# the persona job sentences and non-jobs of the distant labels the rules were revised on
+sys.path.insert(0, str(Path(__file__).parent))
+from build_persona_distant import NOT_A_JOB, TITLE, WORKPLACE  # noqa: E402
+
+PERSONA_JOB = TITLE + WORKPLACE
 STOP_WORDS = set(
     """i me my mine we our us you your he she it its they them their a an the and or but so if then
     than to of in on at for with from by as is am are was were be been being do does did have has had
