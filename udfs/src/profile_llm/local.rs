@@ -419,13 +419,16 @@ const NOT_TRADE_OBJECT: &[&str] = &["model", "toy", "lego", "my", "our", "his", 
 const PASTIME: &[&str] = &["fun", "hobby", "free", "spare", "sometimes", "weekends"];
 
 /// "I currently work a dead end job selling snakeskin oil", "my job cleaning offices": the job is
-/// what is done in it (the words before "job" are checked against `NOT_MY_JOB_NOW` kinds: not "my
-/// old job selling cars").
+/// what is done in it, unless the words before "job" make it a past or a wish (`NOT_A_JOB_NOW`:
+/// not "my old job selling cars").
 static JOB_DOING: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?im)\b(?:i <ADV>(?:work|have|got)|my) (?:an? )?((?:[\p{{L}}-]+ ){{0,3}}?)job (selling|cleaning|driving|delivering|fixing|repairing|cooking|serving|building|making|answering|stocking|washing|painting|designing) {UNTIL_CLAUSE_END}"
     ))
 });
+
+/// Words before "job" that make it a past or a wish ("my old job", "my dream job").
+const NOT_A_JOB_NOW: &[&str] = &["old", "last", "first", "former", "previous", "dream", "summer", "next"];
 
 /// "My job is singing": the job is what is done.
 static MY_JOB_IS_DOING: LazyLock<Regex> =
@@ -1022,7 +1025,7 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     let for_income = captured([&*FOR_INCOME], text).map(str::to_string);
     let job_doing = JOB_DOING.captures_iter(text).filter_map(|c| {
         let (kind, doing, what) = (c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str());
-        (!has_word_in(kind, &["old", "last", "first", "former", "previous", "dream", "summer", "next"]))
+        (!has_word_in(kind, NOT_A_JOB_NOW))
             .then(|| format!("{} {}", doing.to_lowercase(), first_words(what, 4)))
     });
     let living = captured([&*FOR_A_LIVING], text)
