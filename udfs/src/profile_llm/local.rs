@@ -5,7 +5,8 @@
 //!   place ("I live in Austin", "aquí en Madrid"), relationship status ("I'm divorced", "my wife")
 //!   and life events ("just got promoted", "my dog died").
 //!   Only what the writer says of themself counts: not questions, not "I'm sorry you're divorced",
-//!   not "my brother is 25", not "my parents got divorced"; a job is found by its occupation word
+//!   not "my brother is 25", not "my parents got divorced", no relationship or life event in a
+//!   condition ("if I ever got married"); a job is found by its occupation word
 //!   (a lexicon of about 480) with up to four words before it ("a registered nurse", "a 61 year
 //!   old gym teacher"), read from the words around it ("I'm a", "as a", "being a", "... here",
 //!   "my ... salary", "... by trade"), or by a field ("I work in sales"), and by a workplace ("I
@@ -33,16 +34,20 @@ use super::profile::Profile;
 
 /// How people type "I am": "I'm", "im", "i m", "I actually am" (apostrophes are straightened in
 /// `profile`).
-const I_AM: &str = "(?:i'?m|i (?:(?:also|actually|really|still|now|currently) )?am|i m)";
+const I_AM: &str = r"(?:i'?m|i m|i\s+<ADV>am)";
+
+/// How people type "we are": "we're", "we are", "we re"; not "were", which is "they were" and "I
+/// were" as often as a dropped apostrophe ("while we were in New Mexico").
+const WE_ARE: &str = "(?:we're|we re|we are)";
 
 /// Words that may stand between "I am" and what the writer says of themself ("I'm currently
 /// married", "i m already 32", "I mostly blog about ...").
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
-/// A built-in pattern; `<I_AM>` and `<ADV>` in it stand for `I_AM` and `ADVERBS`, so every rule
-/// reads "I am" and its adverbs the same way.
+/// A built-in pattern; `<I_AM>`, `<WE_ARE>` and `<ADV>` in it stand for `I_AM`, `WE_ARE` and
+/// `ADVERBS`, so every rule reads "I am", "we are" and their adverbs the same way.
 fn re(pattern: &str) -> Regex {
-    let pattern = pattern.replace("<I_AM>", I_AM).replace("<ADV>", ADVERBS);
+    let pattern = pattern.replace("<I_AM>", I_AM).replace("<WE_ARE>", WE_ARE).replace("<ADV>", ADVERBS);
     Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
 
@@ -242,7 +247,7 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
     "with", "by", "to", "seen", "see", "known", "treat", "treated", "much", "long", "soon", "far", "good",
     "twice", "half", "try", "trying", "tried", "start", "started", "quit", "quitting", "miss", "missed", "after",
     "before", "when", "while", "was", "were", "used", "retired", "left", "dream", "dreamed", "dreamt", "out",
-    "job", "work", "get", "be", "become", "becoming", "up", "works", "worked",
+    "job", "work", "get", "be", "become", "becoming", "up", "works", "worked", "myself",
 ];
 
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
@@ -327,8 +332,9 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
-        // "the factory where i work"
+        // "the factory where i work", "at the candy store I work"
         r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) where i (?:currently |still )?work\b".to_string(),
+        format!(r"(?i)\b(?:at|in) the ((?:[\p{{L}}-]+\s+){{0,2}}?(?:{WORKPLACES})) i <ADV>work\b"),
         // "my job at the bank", "my job is in a factory", "my factory job"
         format!(r"(?i)\bmy (?:job|shift|work) (?:is )?(?:at|in) (?:the|a|an) (?:local\s+)?({WORKPLACES})\b"),
         format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:wages?|shifts?|paycheck)\b"),
@@ -374,11 +380,11 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns.push(re(r"(?i)\b<I_AM> an? (professional (?:paid )?[\p{L}-]+)"));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
-        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|garage|boutique|spa|firm|practice))\b",
+        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice))\b",
     ));
     // "the bar I own in Chicago"
     patterns.push(re(
-        r"(?i)\b(?:the|a|my) ((?:[\p{L}-]+\s+){0,2}?(?:business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|daycare|garage|boutique|firm)) (?:that )?i (?:own|run)\b",
+        r"(?i)\b(?:the|a|my) ((?:[\p{L}-]+\s+){0,2}?(?:business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|daycare|boutique|firm)) (?:that )?i (?:own|run)\b",
     ));
     patterns
 });
@@ -405,7 +411,7 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
 /// deck", "I fix my car", "I build model planes", "I paint landscapes").
 static TRADE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses))\b([^.!?\n]{0,25})",
+        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting|detail|detailing)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses))\b([^.!?\n]{0,25})",
     )
 });
 
@@ -555,7 +561,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|we'?re|we are|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|we'?re |we are |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|we(?:'?re| are) <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -589,6 +595,10 @@ static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?im)^\s*(?:(?:in|from) )?(?:the )?(?:{PLACE_QUALIFIERS}[ \t]+)?(\p{{L}}[\p{{L}}'\-]*(?:[ \t]+\p{{L}}[\p{{L}}'\-]*){{0,2}}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*(?-i:\p{{Lu}}{{2,}}))?\s*[.!]*\s*$",
     ))
 });
+
+/// "I'm a Chicago native": counted, like `PLACE_BEFORE_CUE`, when it is a known place name.
+static PLACE_NATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b<I_AM> an? (\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?) native\b"));
 
 /// A place named before what makes it the writer's ("colorado here .", "Boston is where I live",
 /// "colorado is the state i live in", "you should visit colorado where i live"); counted when it
@@ -662,7 +672,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -670,7 +680,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "married",
         ),
         (
-            r"(?i)\bmy fianc[ée]e?\b|\b(?:<I_AM>|we'?re|we are|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:<I_AM>|we'?re|we are) getting married\b|\bto marry my (?:partner|girlfriend|boyfriend|gf|bf)\b",
+            r"(?i)\bmy fianc[ée]e?\b|\b(?:<I_AM>|<WE_ARE>|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\bto marry my (?:partner|girlfriend|boyfriend|gf|bf)\b",
             "engaged",
         ),
         (
@@ -686,16 +696,17 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "widowed",
         ),
         (
-            r"(?i)\b(?:<I_AM>|we'?re|we are|we) separated\b|\bmy (?:husband|wife) and i (?:just |recently )?(?:split up|separated)\b|\bseparad[oa]\b|\bgetrennt\b",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>|we) separated\b|\bmy (?:husband|wife) and i (?:just |recently )?(?:split up|separated)\b|\bseparad[oa]\b|\bgetrennt\b",
             "separated",
         ),
     ])
 });
 
-/// A partner of the past ("my bf at the time"), dropped before relationships are read.
+/// A partner of the past ("my bf at the time", "I used to go with my girlfriend"), dropped before
+/// relationships are read.
 static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then| in high school| in college)",
+        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then| in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
     )
 });
 
@@ -719,7 +730,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|we'?re|we are) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|we'?re|we are) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -735,11 +746,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
-        (r"(?i)\b(?:<I_AM>|we'?re|we are) getting (?:a )?divorce(?:d)?\b|\bmy divorce\b|\bi got divorced\b", "divorce"),
         (
-            r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|we'?re|we are) getting married\b",
-            "wedding",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b",
+            "divorce",
         ),
+        (r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b", "wedding"),
         (
             r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\brehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some )?health (?:problems|issues)\b|\bbed ?ridden\b",
             "health issue",
@@ -750,7 +761,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?im)\b(?:we|i) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b",
+            r"(?im)\b(?:we|i) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
             "breakup",
         ),
         (
@@ -758,7 +769,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bi (?:just |recently )?lost my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|best friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
+            r"(?i)\bmy \w+ passed away\b|\bi (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather)|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
             "bereavement",
         ),
     ])
@@ -867,6 +878,10 @@ static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
 /// A question put after a statement, from its opening word ("hello i am in canada where are you ?").
 static QUESTION_TAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s(?:where|what|how|and|do|are|have|did|wbu|hbu)\b[^,]*$"));
+/// A clause that opens with the writer saying what they are ("I am a ...", "I'm from ..."): a
+/// statement, however long the question after it.
+static STATEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:<I_AM>|i work|i live|i'?ve been)\b"));
+
 /// A sentence that is a question from its first word ("do you live in canada and like it ?"): no
 /// statement before its question tail.
 static QUESTION_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -894,8 +909,10 @@ fn statements(text: &str) -> String {
                     words(statement) >= 1 && words(tail) <= 6 && !QUESTION_OPENING.is_match(statement)
                 });
             let (statement, tail) = at_opening.or_else(|| sentence.rsplit_once(','))?;
-            // "Connecticut , what about you ?" answers with its first words
-            (words(tail) <= 6).then_some(statement.trim_end_matches([',', ' ']))
+            // "Connecticut , what about you ?" answers with its first words; "I am a snakeskin oil
+            // salesman, could I interest you in a tonic?" says who the writer is before any question
+            (words(tail) <= 6 || STATEMENT_OPENING.is_match(statement))
+                .then_some(statement.trim_end_matches([',', ' ']))
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -927,6 +944,10 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
     // split up": separated
     if found.iter().any(|status| status == "widowed" || status == "separated") {
         found.retain(|status| status != "married");
+    }
+    // "my long divorce", said of no other status: divorced
+    if found.is_empty() && events.iter().any(|event| event == "divorce") {
+        found.push("divorced".to_string());
     }
     // "my girlfriend broke up with me": no longer in one; "to marry my partner": engaged says more
     if events.iter().any(|event| event == "breakup") || found.iter().any(|status| status == "engaged") {
@@ -1025,8 +1046,7 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     let for_income = captured([&*FOR_INCOME], text).map(str::to_string);
     let job_doing = JOB_DOING.captures_iter(text).filter_map(|c| {
         let (kind, doing, what) = (c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str());
-        (!has_word_in(kind, NOT_A_JOB_NOW))
-            .then(|| format!("{} {}", doing.to_lowercase(), first_words(what, 4)))
+        (!has_word_in(kind, NOT_A_JOB_NOW)).then(|| format!("{} {}", doing.to_lowercase(), first_words(what, 4)))
     });
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
@@ -1069,6 +1089,38 @@ fn trade_work(text: &str) -> impl Iterator<Item = String> + '_ {
             "groom" => doer("groomer"),
             _ => format!("{verb} {object}"),
         })
+    })
+}
+
+/// "I am trying to get a law degree", "working on my nursing degree": a student of that field.
+static DEGREE_STUDIES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:<I_AM> <ADV>|i'?ve been |i have been )(?:trying to get|getting|working (?:on|towards?)|pursuing|studying for|finishing|earning) (?:a|an|my) ((?:[\p{L}'-]+ ){1,2}?)(?:degree|diploma)\b",
+    )
+});
+
+/// Degrees that name a level, not a field ("my bachelor's degree"): a student of no named field.
+const DEGREE_LEVELS: &[&str] = &[
+    "bachelor's",
+    "bachelors",
+    "master's",
+    "masters",
+    "associate's",
+    "associates",
+    "phd",
+    "college",
+    "university",
+    "high school",
+];
+
+fn degree_students(text: &str) -> impl Iterator<Item = String> + '_ {
+    captured([&*DEGREE_STUDIES], text).map(|field| {
+        let field = field.trim().to_lowercase();
+        if DEGREE_LEVELS.contains(&field.as_str()) {
+            "student".to_string()
+        } else {
+            format!("{field} student")
+        }
     })
 }
 
@@ -1119,7 +1171,12 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(not_a_job)
         .filter(|j| !a_place(j) && !is_known_place(j))
         .map(|j| j.strip_prefix("the ").map(str::to_string).unwrap_or(j));
-    let found: Vec<String> = titles.chain(others).chain(trades(text)).chain(matches(&STATED_ROLES, text)).collect();
+    let found: Vec<String> = titles
+        .chain(others)
+        .chain(trades(text))
+        .chain(matches(&STATED_ROLES, text))
+        .chain(degree_students(text))
+        .collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
     let works_at = captured_unless(&WORKS_AT_WORKPLACE, NOT_WORKING_THERE, text);
     let kind_of_job =
@@ -1201,8 +1258,9 @@ fn places(statements: &str) -> Vec<String> {
         (known || (cued && capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str())))
             .then(|| answer.to_string())
     });
-    let named_before =
-        captured([&*PLACE_BEFORE_CUE], statements).filter(|name| is_known_place(name)).map(str::to_string);
+    let named_before = captured([&*PLACE_BEFORE_CUE, &*PLACE_NATIVE], statements)
+        .filter(|name| is_known_place(name))
+        .map(str::to_string);
     let found: Vec<String> = capitalized.chain(lowercase).chain(answers).chain(named_before).collect();
     // "i'm from chicago , illinois": the region after a found place is the writer's too
     let regions: Vec<String> = PLACE_AND_REGION
@@ -1258,18 +1316,29 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
     })
 }
 
+/// A condition on the writer's own life ("if I ever got married", "unless we move"): what it
+/// says has not happened, so no relationship or life event is read in it.
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:if|unless) (?:i'?m|i'd|we're|we'd|(?:i|we) (?:ever |really |actually )?(?:were|was|got|get|had|have|lose|lost|move|moved|become|became|am|are))\b[^.,;!?\n]*",
+    )
+});
+
 /// A profile of the fan who wrote `text` (messages one per line).
 pub fn profile(text: &str) -> Profile {
     // phones type "I’m"; the rules are written with a straight apostrophe
     let text = &text.replace(['’', '‘'], "'");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    // "if I ever got married" has not happened
+    let unconditional = &CONDITION.replace_all(text, "");
+    let unconditional_statements = statements(unconditional);
     let statements = statements(text);
-    let events = matches(&LIFE_EVENTS, text);
+    let events = matches(&LIFE_EVENTS, unconditional);
     Profile::from_lists([
         ages(text, &statements),
         jobs(&statements),
         places(&statements),
-        relationships(text, &statements, &events),
+        relationships(unconditional, &unconditional_statements, &events),
         matches(&PERSONALITY, text),
         matches(&EMOTIONAL_NEEDS, text),
         matches(&PURCHASE_MOTIVATIONS, text),
@@ -1708,6 +1777,45 @@ mod tests {
         assert_eq!(events("I was hit by a driver. Broke my legs and one arm."), vec!["health issue"]);
         assert!(events("i should complain . my stupid coworker got promoted over me").is_empty());
         assert_eq!(events("Guess what, I just got promoted!"), vec!["got promoted"]);
+    }
+
+    #[test]
+    fn round_25_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("I am a snakeskin oil salesman, could I interest you in a tonic?", &["snakeskin oil salesman"][..]),
+            ("i work for a market research firm , but i'm off today . My friends and I recently started a garage band.", &["market research firm"][..]),
+            ("I sometimes make crafts at work at the candy store I work it with the candy lol", &["candy store"][..]),
+            ("I mainly lost the weight by working hard at my job. I detail cars.", &["detail cars"][..]),
+            ("I may read to the grandkids. IF I can find time as I am trying to get a law degree.", &["law student"][..]),
+            ("I'm working on my bachelor's degree.", &["student"][..]),
+            ("Yeah I work in sales. I think of myself as an athlete for sure.", &["sales"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I have my own garage.").is_empty());
+        assert!(job("I am sure, do you think you could ever be a nurse in a big city hospital?").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("Me, too. I'm a Chicago native, but I moved to the south."), vec!["south", "Chicago"]);
+        assert_eq!(place("Still in Boston but I'd like to travel there one day"), vec!["Boston"]);
+        assert!(place("Like the time I got sicker than a dog while we were in New Mexico.").is_empty());
+        assert!(place("I'm a Kevin native speaker of nothing").is_empty());
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("lol i think snoring is why i do not have a girlfriend right now"), vec!["single"]);
+        assert_eq!(relationship("I don't have a boyfriend so I'm always available ;-)"), vec!["single"]);
+        assert_eq!(relationship("it sure helped me get through my tough long divorce"), vec!["divorced"]);
+        assert!(relationship("I used to go with my girlfriend but I fly solo now").is_empty());
+        assert!(relationship("If I were getting married I would elope.").is_empty());
+        assert!(relationship("my sister and her fiance were getting married in May").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("it sure helped me get through my tough long divorce"), vec!["divorce"]);
+        assert!(events("my parents divorce was hard on me").is_empty());
+        assert_eq!(events("I got out a relationship about a month ago."), vec!["breakup"]);
+        assert_eq!(events("I lost a good friend in a motorcycle accident."), vec!["bereavement"]);
+        assert!(events("I lost a friend's book").is_empty());
+        assert!(events("If I ever got married, I'd want a small wedding.").is_empty());
+        assert!(events("If we moved to Ohio it would be cheaper").is_empty());
+        assert_eq!(events("I wonder if you know, we just moved to Ohio"), vec!["moved house"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
