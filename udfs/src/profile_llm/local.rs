@@ -66,10 +66,10 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Numbers that are ages only by context ("I'm 34 btw", "i am only twenty ,"): adult ages only,
-/// so "I'm 10 minutes away" is not one.
+/// so "I'm 10 minutes away" is not one, nor "I'm 18 years older than my sister".
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b<I_AM>\s+<ADV>(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?|y/?o)\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)"
+        r"(?im)\b<I_AM>\s+<ADV>(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old\b|\s+of age\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)|\s*y/?o\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)"
     );
     [
         after_i_am.as_str(),
@@ -256,6 +256,10 @@ const FIELDS: &str = "fast food|retail|construction|security|customer service|ma
 tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting|\
 (?-i:IT)";
 
+/// Kinds of work named before "work" that are not `FIELDS` of their own ("research work", "admin
+/// work").
+const KINDS_OF_WORK: &str = "research|admin|administrative|clerical|office|freelance|contract|legal|design|translation";
+
 /// "i just got back from working at the grocery store", "i have a job in a nursing home": a known
 /// workplace after a word for work in a sentence of the writer's; the words between are kept to
 /// tell a wish or a past ("I've always wanted to work at a bookstore").
@@ -356,7 +360,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b(?:i <ADV>work|<I_AM> <ADV>(?:busy )?working) {PART}in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
         format!(r"(?i)\bi <ADV>work {PART}({FIELDS})\b"),
-        format!(r"(?i)\bi <ADV>do ({FIELDS}) work\b"),
+        // "i do sales work", "I'm doing research work", "Doing admin work can get very boring"
+        format!(r"(?im)(?:\bi <ADV>do|\b<I_AM> <ADV>doing|(?:^|[.!]\s*)doing) ({FIELDS}|{KINDS_OF_WORK}) work\b"),
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
@@ -561,7 +566,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
@@ -601,11 +606,12 @@ static PLACE_NATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b<I_AM> an? (\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?) native\b"));
 
 /// A place named before what makes it the writer's ("colorado here .", "Boston is where I live",
-/// "colorado is the state i live in", "you should visit colorado where i live"); counted when it
+/// "colorado is the state i live in", "you should visit colorado where i live", "Alabama, I have
+/// lived here my whole life"); counted when it
 /// is a known place name ("Kevin here" introduces a person).
 static PLACE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)(?:^|[.!,]\s*|\b(?:visit|in|from|to)\s+)(?:the\s+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)\s*,?\s+(?:here\s*(?:[.!,]|$)|(?:is )?where i (?:live|grew up|was born|am from|'m from)\b|is (?:my )?home\b|is the (?:state|city|town|country|place) i (?:live|grew up) in\b)",
+        r"(?im)(?:^|[.!,]\s*|\b(?:visit|in|from|to)\s+)(?:the\s+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)\s*,?\s+(?:here\s*(?:[.!,]|$)|(?:is )?where i (?:live|grew up|was born|am from|'m from)\b|is (?:my )?home\b|is the (?:state|city|town|country|place) i (?:live|grew up) in\b|i (?:have |'ve )?(?:lived|live|grew up) (?:here|there) (?:all )?my (?:whole )?life\b)",
     )
 });
 
@@ -676,11 +682,11 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\ban? (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
-            r"(?i)\bmy fianc[ée]e?\b|\b(?:<I_AM>|<WE_ARE>|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\bto marry my (?:partner|girlfriend|boyfriend|gf|bf)\b",
+            r"(?i)\bmy fianc[ée]e?\b|\b(?:<I_AM>|<WE_ARE>|i got|we got|just got) (?:actually |also |now )?engaged\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\bto marry my (?:partner|girlfriend|boyfriend|gf|bf)\b|\b(?:i proposed|proposed to me)\b[^.!?\n]{0,60}?\bsaid yes\b",
             "engaged",
         ),
         (
@@ -769,7 +775,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bi (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather)|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\bmy (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
+            r"(?i)\bmy \w+ passed away\b|\bi (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather)|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
             "bereavement",
         ),
     ])
@@ -921,7 +927,7 @@ fn statements(text: &str) -> String {
 /// Someone else's relationship status ("my parents got divorced", "my sister is married").
 static OTHERS_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:parents|mom|mother|dad|father|brother|sister|friends?|cousin|aunt|uncle|son|daughter|they|he|she)\s+(?:just |recently |finally )?(?:got|are|were|is|was|have been|has been)\s+(?:\w+\s+)?(?:divorced|married|separated|widowed|single)\b",
+        r"(?i)\b(?:parents|mom|mother|dad|father|brothers?|sisters?|friends?|cousins?|aunt|uncle|sons?|daughters?|kids|children|coworkers|co-workers|colleagues|neighbors|neighbours|people|everyone|everybody|they|he|she)\s+(?:just |recently |finally )?(?:got|are|were|is|was|have been|has been)\s+(?:\w+\s+)?(?:divorced|married|separated|widowed|single)\b",
     )
 });
 
@@ -935,11 +941,20 @@ fn own_statements(statements: &str) -> String {
         .join("\n")
 }
 
+/// "I have never been married": single, and not the "been married" of a marriage.
+static NEVER_MARRIED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bi(?: have|'ve|'d| had)? never (?:been |gotten |got )?married\b"));
+
 /// Relationship statuses; `events` are the writer's life events, read once in `profile`.
 fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String> {
     let text = &PAST_PARTNER.replace_all(text, "");
+    let text = &NEVER_MARRIED.replace_all(text, "");
+    let own = own_statements(statements);
     let mut found = matches(&RELATIONSHIP, text);
-    found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own_statements(statements)));
+    found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &NEVER_MARRIED.replace_all(&own, "")));
+    if NEVER_MARRIED.is_match(&own) && !found.iter().any(|status| status == "single") {
+        found.push("single".to_string());
+    }
     // "my wife died": "my wife" says married, but the writer is widowed; "my husband and I just
     // split up": separated
     if found.iter().any(|status| status == "widowed" || status == "separated") {
@@ -1092,6 +1107,39 @@ fn trade_work(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// Jobs named by their work in "-ing" and the doer each stands for ("I'm in Houston, waitressing
+/// at a local club", "I've been bartending for years"); not ones done for the writer's own
+/// ("landscaping my yard").
+const WORK_GERUNDS: &[(&str, &str)] = &[
+    ("waitressing", "waitress"),
+    ("bartending", "bartender"),
+    ("tending bar", "bartender"),
+    ("waiting tables", "waiter"),
+    ("nannying", "nanny"),
+    ("lifeguarding", "lifeguard"),
+    ("bookkeeping", "bookkeeper"),
+    ("housekeeping", "housekeeper"),
+    ("landscaping", "landscaper"),
+    ("freelancing", "freelancer"),
+    ("cashiering", "cashier"),
+    ("dog walking", "dog walker"),
+    ("substitute teaching", "substitute teacher"),
+];
+
+static WORKING_AS_GERUND: LazyLock<Regex> = LazyLock::new(|| {
+    let gerunds: Vec<&str> = WORK_GERUNDS.iter().map(|(gerund, _)| *gerund).collect();
+    re(&format!(
+        r"(?im)(?:\b(?:<I_AM>|i'?ve been|i have been|and) <ADV>|(?:^|[.!,;]\s*))({})(?:\s+(?:at|for|in|on|part[- ]time|full[- ]time|nights|weekends|since|now)\b|\s*[.,!;]|\s*$)",
+        gerunds.join("|")
+    ))
+});
+
+fn work_gerunds(text: &str) -> impl Iterator<Item = String> + '_ {
+    captured([&*WORKING_AS_GERUND], text).filter_map(|gerund| {
+        WORK_GERUNDS.iter().find(|(g, _)| g.eq_ignore_ascii_case(gerund)).map(|(_, doer)| doer.to_string())
+    })
+}
+
 /// "I am trying to get a law degree", "working on my nursing degree": a student of that field.
 static DEGREE_STUDIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1176,6 +1224,7 @@ fn jobs(text: &str) -> Vec<String> {
         .chain(trades(text))
         .chain(matches(&STATED_ROLES, text))
         .chain(degree_students(text))
+        .chain(work_gerunds(text))
         .collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
     let works_at = captured_unless(&WORKS_AT_WORKPLACE, NOT_WORKING_THERE, text);
@@ -1316,6 +1365,10 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
     })
 }
 
+/// A small word typed twice ("currently am a a cartographer"), read once. (The regex crate has no
+/// backreferences, so the words are listed.)
+static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|the the|i i|am am|my my)\b"));
+
 /// A condition on the writer's own life ("if I ever got married", "unless we move"): what it
 /// says has not happened, so no relationship or life event is read in it.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -1328,6 +1381,9 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
 pub fn profile(text: &str) -> Profile {
     // phones type "I’m"; the rules are written with a straight apostrophe
     let text = &text.replace(['’', '‘'], "'");
+    let text = &DOUBLED_WORD.replace_all(text, |doubled: &regex::Captures| {
+        doubled.get(0).and_then(|m| m.as_str().split_whitespace().next()).unwrap_or_default().to_string()
+    });
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // "if I ever got married" has not happened
     let unconditional = &CONDITION.replace_all(text, "");
@@ -1816,6 +1872,41 @@ mod tests {
         assert!(events("If I ever got married, I'd want a small wedding.").is_empty());
         assert!(events("If we moved to Ohio it would be cheaper").is_empty());
         assert_eq!(events("I wonder if you know, we just moved to Ohio"), vec!["moved house"]);
+    }
+
+    #[test]
+    fn round_26_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("A year ago. I'm in Houston, waitressing at a local club since she passed.", &["waitress"][..]),
+            ("I've been bartending for six years now", &["bartender"][..]),
+            ("I'm doing research work, I recently found a cure for common cold!", &["research"][..]),
+            ("Doing admin work can get very boring", &["admin"][..]),
+            ("Yes, I am a a nurse.", &["nurse"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for not_a_job in ["I'm landscaping my yard this weekend", "I was bartending at the party once"] {
+            assert!(job(not_a_job).is_empty(), "{not_a_job}");
+        }
+        let age = |text: &str| profile(text).fields[0].clone();
+        assert!(age("I am 8 years older. I'm 18 years older than my sister.").is_empty());
+        assert_eq!(age("I'm 30 years of age"), vec!["30"]);
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(
+            place("The country is beautiful! I live near Grand Rapids, Michigan."),
+            vec!["Grand Rapids", "Michigan"]
+        );
+        assert_eq!(place("Alabama, I have lived here my whole life."), vec!["Alabama"]);
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("I have never been married myself, but I am still relatively young"), vec!["single"]);
+        assert!(relationship("My parents never married, and I like that.").is_empty());
+        assert_eq!(relationship("I have 3 children and husband. How about you?"), vec!["married"]);
+        assert_eq!(relationship("I proposed to my girlfriend the other day and she said yes!"), vec!["engaged"]);
+        assert!(relationship("My brother proposed to his girlfriend and she said yes").is_empty());
+        assert!(relationship("I work in fast food so not many of my coworkers have been married.").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("that's great , i had a sister too but she passed ."), vec!["bereavement"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
