@@ -172,7 +172,7 @@ infirmier|infirmière|professeur|chauffeur routier|électricien|comptable|cuisin
 /// serves ("a hair stylist for dogs").
 fn title() -> String {
     format!(
-        r"((?:[\p{{L}}\d'’-]+\s+){{0,4}}?(?:{JOB_HEADS})(?:\s+(?:{JOB_HEADS}))?(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
+        r"((?:[\p{{L}}\d'’&-]+\s+){{0,4}}?(?:{JOB_HEADS})(?:\s+(?:{JOB_HEADS}))?(?:\s+for\s+(?:dogs|cats|pets|animals|horses|kids|children))?)s?\b"
     )
 }
 
@@ -202,9 +202,9 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)^\s*(?:an?\s+)?((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\s+(?:at|for|in)\s+\p{{L}}"),
         // "retired banker ." as a fragment
         format!(r"(?im)(?:^|[.!,]\s+)(retired\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\b"),
-        // "i am chef": people typing fast drop the article; the title in lowercase, so "I'm
-        // Mason" stays a name
-        format!(r"(?i:\b<I_AM>\s+<ADV>)((?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))s?\b"),
+        // "i am chef", "I am more of stay at home mom": people typing fast drop the article; the
+        // title in lowercase, so "I'm Mason" stays a name
+        format!(r"(?i:\b<I_AM>\s+<ADV>(?:more of\s+|kind of\s+|sort of\s+)?)((?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))s?\b"),
         // "I'm Kim a college student", "hi i am kim a college student": a name (not "I'm seeing a
         // therapist")
         format!(r"(?i)\b<I_AM>\s+(?-i:\p{{Lu}}\p{{Ll}}+)\s+(?:an?|the)\s+{title}"),
@@ -361,7 +361,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // fields people name right after "work" ("i work fast food", "I work retail")
         format!(r"(?i)\bi <ADV>work {PART}({FIELDS})\b"),
         // "i do sales work", "I'm doing research work", "Doing admin work can get very boring"
-        format!(r"(?im)(?:\bi <ADV>do|\b<I_AM> <ADV>doing|(?:^|[.!]\s*)doing) ({FIELDS}|{KINDS_OF_WORK}) work\b"),
+        format!(r"(?im)(?:\bi <ADV>do|\b<I_AM> <ADV>doing|(?:^|[.!]\s*)doing) (?:some )?({FIELDS}|{KINDS_OF_WORK}) work\b"),
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
@@ -520,7 +520,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>studying\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
             "student",
         ),
         (
@@ -538,7 +538,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:keeps?|takes?|is taking|are taking) (?:me|up)\b|\b(?:school|college|university|uni) (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) (?:school|college|university|uni)\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to (?:school|college|university) while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)) to class(?:es)?\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b(?:school|college|university|uni) (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) (?:school|college|university|uni)\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to (?:school|college|university) while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)) to class(?:es)?\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -568,8 +568,8 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 /// What comes before a place the writer lives in, is from or grew up in.
 const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
-/// "a small town in ...": the named place follows.
-const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+";
+/// "a small town in ...", "a lovely place called ...": the named place follows.
+const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+|an? (?:\p{Ll}+ )?(?:place|town|city|village|state|country) called[ \t]+";
 
 /// Lowercase words that qualify a capitalized place without being part of its name ("rural
 /// Oklahoma", "upstate New York").
@@ -678,7 +678,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -736,7 +736,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -748,7 +748,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally |recently )?got (?:a|the) job\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally |recently )?got (?:a|the) job\b|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
@@ -884,9 +884,10 @@ static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
 /// A question put after a statement, from its opening word ("hello i am in canada where are you ?").
 static QUESTION_TAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s(?:where|what|how|and|do|are|have|did|wbu|hbu)\b[^,]*$"));
-/// A clause that opens with the writer saying what they are ("I am a ...", "I'm from ..."): a
-/// statement, however long the question after it.
-static STATEMENT_OPENING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:<I_AM>|i work|i live|i'?ve been)\b"));
+/// A clause in which the writer says what they are ("I am a ...", "Other than drinking Coors i am
+/// actually a car salesman"): a statement, however long the question after it, unless the clause
+/// itself opens as a question.
+static WRITER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:<I_AM>|i work|i live|i'?ve been)\b"));
 
 /// A sentence that is a question from its first word ("do you live in canada and like it ?"): no
 /// statement before its question tail.
@@ -917,7 +918,7 @@ fn statements(text: &str) -> String {
             let (statement, tail) = at_opening.or_else(|| sentence.rsplit_once(','))?;
             // "Connecticut , what about you ?" answers with its first words; "I am a snakeskin oil
             // salesman, could I interest you in a tonic?" says who the writer is before any question
-            (words(tail) <= 6 || STATEMENT_OPENING.is_match(statement))
+            (words(tail) <= 6 || (WRITER_CLAUSE.is_match(statement) && !QUESTION_OPENING.is_match(statement)))
                 .then_some(statement.trim_end_matches([',', ' ']))
         })
         .collect::<Vec<_>>()
@@ -1907,6 +1908,40 @@ mod tests {
         assert!(relationship("I work in fast food so not many of my coworkers have been married.").is_empty());
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("that's great , i had a sister too but she passed ."), vec!["bereavement"]);
+    }
+
+    #[test]
+    fn round_27_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            (
+                "Other than drinking Coors i am actually a car salesman, any chance you might be interested in a car?",
+                &["car salesman"][..],
+            ),
+            (
+                "Well right now I am more of stay at home mom but, my husband is the head of Taco bell",
+                &["stay at home mom"][..],
+            ),
+            ("I am a Labor & Delivery nurse. I love babies", &["Labor & Delivery nurse"][..]),
+            ("Mainly Youtube, I do some freelance work on it occasionally, and Reddit.", &["freelance"][..]),
+            ("Now I don't have a lot of time. College pretty much takes all my time.", &["student"][..]),
+            ("im studing in law school...", &["student"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("Do you think I am a good cook, or would you rather eat out with your friends tonight?").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("great ! i'm from a lovely place called Ohio"), vec!["Ohio"]);
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("anywhere ! single and free , look at me !"), vec!["single"]);
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(
+            events("That sounds fun! I recently started working at a school teaching 26 students."),
+            vec!["started a new job"]
+        );
+        assert!(events("I started working at 16 at a diner").is_empty());
+        assert!(events("That's awesome. I just started working out.").is_empty());
+        assert_eq!(events("good . just selling some things before i move ."), vec!["moved house"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
