@@ -69,7 +69,7 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// so "I'm 10 minutes away" is not one, nor "I'm 18 years older than my sister".
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b<I_AM>\s+<ADV>(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old\b|\s+of age\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)|\s*y/?o\b|\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$)"
+        r"(?im)\b<I_AM>\s+<ADV>(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$))"
     );
     [
         after_i_am.as_str(),
@@ -358,6 +358,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
         format!(r"(?im)\b(?:i <ADV>work|<I_AM> <ADV>(?:busy )?working) {PART}in {until}"),
+        // "I am involved in the car business"
+        format!(r"(?im)\b<I_AM> <ADV>(?:involved|employed) in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
         format!(r"(?i)\bi <ADV>work {PART}({FIELDS})\b"),
         // "i do sales work", "I'm doing research work", "Doing admin work can get very boring"
@@ -416,7 +418,7 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
 /// deck", "I fix my car", "I build model planes", "I paint landscapes").
 static TRADE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting|detail|detailing)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses))\b([^.!?\n]{0,25})",
+        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting|detail|detailing|raise|raising)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses|livestock|cattle|hogs|poultry))\b([^.!?\n]{0,25})",
     )
 });
 
@@ -512,7 +514,7 @@ const DOERS: &[(&str, &str)] = &[
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi teach (?:the )?(?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)",
+            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi teach (?:the )?(?:at\b|in\b|kindergarten|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)|\bi <ADV>got into teaching\b",
             "teacher",
         ),
         (
@@ -566,7 +568,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up (?:in|outside(?: of)?|near|around)|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "a small town in ...", "a lovely place called ...": the named place follows.
 const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+|an? (?:\p{Ll}+ )?(?:place|town|city|village|state|country) called[ \t]+";
@@ -736,7 +738,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -957,7 +959,10 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
         found.push("single".to_string());
     }
     // "my wife died": "my wife" says married, but the writer is widowed; "my husband and I just
-    // split up": separated
+    // split up", "my husband just left me": separated
+    if found.iter().any(|status| status == "married") && events.iter().any(|event| event == "breakup") {
+        found.push("separated".to_string());
+    }
     if found.iter().any(|status| status == "widowed" || status == "separated") {
         found.retain(|status| status != "married");
     }
@@ -1942,6 +1947,30 @@ mod tests {
         assert!(events("I started working at 16 at a diner").is_empty());
         assert!(events("That's awesome. I just started working out.").is_empty());
         assert_eq!(events("good . just selling some things before i move ."), vec!["moved house"]);
+    }
+
+    #[test]
+    fn round_28_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("Nice, what do you do for work? I am involved in the car business.", &["car business"][..]),
+            ("traveling and seeing our wonderful mother earth is why i got into teaching .", &["teacher"][..]),
+            ("I raise livestock in the country.", &["raise livestock"][..]),
+            ("i used too . i retired to southern new mexico .", &["retired"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I am involved in the PTA at my school").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("i used too . i retired to southern new mexico ."), vec!["new mexico"]);
+        assert_eq!(place("They enjoy it much better than where I grew up, in North Dakota."), vec!["North Dakota"]);
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(
+            relationship("It's really hard to understand. I have no idea why my husband just left me"),
+            vec!["separated"]
+        );
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("my friend helped me move last week"), vec!["moved house"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
