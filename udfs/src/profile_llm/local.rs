@@ -5,8 +5,9 @@
 //!   place ("I live in Austin", "aquí en Madrid"), relationship status ("I'm divorced", "my wife")
 //!   and life events ("just got promoted", "my dog died").
 //!   Only what the writer says of themself counts: not questions, not "I'm sorry you're divorced",
-//!   not "my brother is 25", not "my parents got divorced", no relationship or life event in a
-//!   condition ("if I ever got married"); a job is found by its occupation word
+//!   not "my brother is 25", not "my parents got divorced", no fact stated in a condition ("if I
+//!   ever got married", "if I were a nurse") and no job in a clause about another time ("when I
+//!   was a kid"); a job is found by its occupation word
 //!   (a lexicon of about 480) with up to four words before it ("a registered nurse", "a 61 year
 //!   old gym teacher"), read from the words around it ("I'm a", "as a", "being a", "... here",
 //!   "my ... salary", "... by trade"), or by a field ("I work in sales"), and by a workplace ("I
@@ -948,14 +949,19 @@ fn own_statements(statements: &str) -> String {
 static NEVER_MARRIED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bi(?: have|'ve|'d| had)? never (?:been |gotten |got )?married\b"));
 
+/// `text` without "I have never been married", and whether it said so.
+fn without_never_married(text: &str) -> (String, bool) {
+    (NEVER_MARRIED.replace_all(text, "").into_owned(), NEVER_MARRIED.is_match(text))
+}
+
 /// Relationship statuses; `events` are the writer's life events, read once in `profile`.
 fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String> {
-    let text = &PAST_PARTNER.replace_all(text, "");
-    let text = &NEVER_MARRIED.replace_all(text, "");
-    let own = own_statements(statements);
-    let mut found = matches(&RELATIONSHIP, text);
-    found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &NEVER_MARRIED.replace_all(&own, "")));
-    if NEVER_MARRIED.is_match(&own) && !found.iter().any(|status| status == "single") {
+    let text = PAST_PARTNER.replace_all(text, "");
+    let (text, _) = without_never_married(&text);
+    let (own, never_married) = without_never_married(&own_statements(statements));
+    let mut found = matches(&RELATIONSHIP, &text);
+    found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own));
+    if never_married && !found.iter().any(|status| status == "single") {
         found.push("single".to_string());
     }
     // "my wife died": "my wife" says married, but the writer is widowed; "my husband and I just
@@ -1178,14 +1184,15 @@ fn degree_students(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// A title in a clause about another time or a condition ("when i am a museum curator i'll ...",
-/// "if I were a nurse", "when I was a kid"): no job is read in it.
-static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:when|if|once|until|unless) (?:<I_AM>|i was|i were|i become|i get to be) (?:an?|the) [^.,;!?\n]*")
+/// A title in a clause about another time ("when i am a museum curator i'll ...", "when I was a
+/// kid"): a job, unlike a place or a life event, is only read of the present. (Conditions, "if I
+/// were a nurse", are taken out for every fact in `profile`.)
+static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:when|once|until) (?:<I_AM>|i was|i were|i become|i get to be) (?:an?|the) [^.,;!?\n]*")
 });
 
 fn jobs(text: &str) -> Vec<String> {
-    let text = &HYPOTHETICAL.replace_all(text, "");
+    let text = &ANOTHER_TIME.replace_all(text, "");
     let as_or_being = captured_unless(&AS_OR_BEING_TITLE, NOT_BEFORE_AS_OR_BEING, text);
     let titles = captured(&*JOB_TITLE, text)
         .chain(as_or_being)
@@ -1375,8 +1382,8 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
 /// backreferences, so the words are listed.)
 static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|the the|i i|am am|my my)\b"));
 
-/// A condition on the writer's own life ("if I ever got married", "unless we move"): what it
-/// says has not happened, so no relationship or life event is read in it.
+/// A condition on the writer's own life ("if I ever got married", "unless we move", "if I were a
+/// nurse"): what it says has not happened, so no stated fact is read in it.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:if|unless) (?:i'?m|i'd|we're|we'd|(?:i|we) (?:ever |really |actually )?(?:were|was|got|get|had|have|lose|lost|move|moved|become|became|am|are))\b[^.,;!?\n]*",
@@ -1391,16 +1398,15 @@ pub fn profile(text: &str) -> Profile {
         doubled.get(0).and_then(|m| m.as_str().split_whitespace().next()).unwrap_or_default().to_string()
     });
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    // "if I ever got married" has not happened
+    // "if I ever got married" has not happened; the word lists below still read the whole text
     let unconditional = &CONDITION.replace_all(text, "");
-    let unconditional_statements = statements(unconditional);
-    let statements = statements(text);
+    let statements = statements(unconditional);
     let events = matches(&LIFE_EVENTS, unconditional);
     Profile::from_lists([
-        ages(text, &statements),
+        ages(unconditional, &statements),
         jobs(&statements),
         places(&statements),
-        relationships(unconditional, &unconditional_statements, &events),
+        relationships(unconditional, &statements, &events),
         matches(&PERSONALITY, text),
         matches(&EMOTIONAL_NEEDS, text),
         matches(&PURCHASE_MOTIVATIONS, text),
