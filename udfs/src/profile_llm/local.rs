@@ -41,14 +41,21 @@ const I_AM: &str = r"(?:i'?m|i m|i\s+<ADV>am)";
 /// were" as often as a dropped apostrophe ("while we were in New Mexico").
 const WE_ARE: &str = "(?:we're|we re|we are)";
 
+/// "my ex-wife", "my three ex-wives", "my first ex husband": a divorce, and divorced unless married again.
+const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
+
 /// Words that may stand between "I am" and what the writer says of themself ("I'm currently
 /// married", "i m already 32", "I mostly blog about ...").
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
-/// A built-in pattern; `<I_AM>`, `<WE_ARE>` and `<ADV>` in it stand for `I_AM`, `WE_ARE` and
-/// `ADVERBS`, so every rule reads "I am", "we are" and their adverbs the same way.
+/// A built-in pattern; `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>` and `<ADV>` in it stand for `I_AM`,
+/// `WE_ARE`, `EX_SPOUSE` and `ADVERBS`, so every rule reads them the same way.
 fn re(pattern: &str) -> Regex {
-    let pattern = pattern.replace("<I_AM>", I_AM).replace("<WE_ARE>", WE_ARE).replace("<ADV>", ADVERBS);
+    let pattern = pattern
+        .replace("<I_AM>", I_AM)
+        .replace("<WE_ARE>", WE_ARE)
+        .replace("<EX_SPOUSE>", EX_SPOUSE)
+        .replace("<ADV>", ADVERBS);
     Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
 
@@ -70,7 +77,7 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// so "I'm 10 minutes away" is not one, nor "I'm 18 years older than my sister".
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b<I_AM>\s+<ADV>(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$))"
+        r"(?im)\b(?:<I_AM>|i will be|i'?ll be)\s+<ADV>(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$))"
     );
     [
         after_i_am.as_str(),
@@ -183,7 +190,7 @@ fn title() -> String {
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title();
     [
-        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as)\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
         // "ima freakin' chef"
         format!(r"(?i)\bima\s+{title}"),
         // "As a writer, I love them": a title opening a sentence
@@ -270,13 +277,22 @@ static WORKS_AT_WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Words between "my" or "a" and "job" that say what kind of job it is, not what work.
+const JOB_QUALIFIER: &str = "(?:new |current |full[- ]time |part[- ]time |second |day |summer )";
+
 /// "my diner job", "my grocery store job", "my tutoring gigs": the words before "job" name it,
 /// unless they are not a kind of work (`NOT_A_KIND_OF_JOB`: "my new job", "my day job") or the words
 /// before "my" make it a past or a wish ("I quit my office job").
 static MY_KIND_OF_JOB: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b([^.!?,;\n]{0,30}?)\bmy (?:new |current |full[- ]time |part[- ]time |second )?((?:\p{L}+ )?\p{L}+) (?:job|gig)s?\b",
-    )
+    re(&format!(r"(?i)\b([^.!?,;\n]{{0,30}}?)\bmy {JOB_QUALIFIER}?((?:\p{{L}}+ )?\p{{L}}+) (?:job|gig)s?\b"))
+});
+
+/// "my job at the bank", "my part time job at the zoo", "my job is in a factory": a workplace,
+/// unless the words before "my" make it a past or a wish, as for `MY_KIND_OF_JOB`.
+static MY_JOB_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b([^.!?,;\n]{{0,30}}?)\bmy {JOB_QUALIFIER}?(?:job|shift|work) (?:is )?(?:at|in) (?:the|a|an) (?:local\s+)?({WORKPLACES})\b"
+    ))
 });
 
 #[rustfmt::skip]
@@ -289,18 +305,15 @@ const NOT_A_KIND_OF_JOB: &[&str] = &[
     "easy", "fun",
 ];
 
-/// Words before "my ... job" that make it a past, a loss or a wish.
+/// Words before "my ... job" or between "I" and "work at" that make it a past, a loss, a wish or
+/// a plan, not the writer's job now ("I quit my job at the zoo", "I've always wanted to work at a
+/// bookstore").
 #[rustfmt::skip]
-const NOT_MY_JOB_NOW: &[&str] = &[
+const NOT_WORKING_THERE_NOW: &[&str] = &[
     "quit", "quitting", "lost", "lose", "losing", "left", "leave", "leaving", "hated", "miss", "missed", "used",
-    "was", "after", "before", "fired", "want", "wanted", "wish", "if",
-];
-
-/// Words between "I" and the work that make it a wish, a plan or a past, not a job.
-#[rustfmt::skip]
-const NOT_WORKING_THERE: &[&str] = &[
-    "want", "wanted", "wants", "wish", "hope", "hoping", "would", "dream", "plan", "planning", "apply",
-    "applied", "applying", "looking", "interview", "never", "don't", "dont", "not", "used", "once",
+    "was", "after", "before", "fired", "want", "wanted", "wants", "wish", "if", "hope", "hoping", "would",
+    "dream", "plan", "planning", "apply", "applied", "applying", "looking", "interview", "never", "don't",
+    "dont", "not", "once",
 ];
 
 /// Places of work named after a word for work ("working at the factory", "my bank job").
@@ -333,15 +346,15 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // a named employer: "I just work for Walmart", "I got my dream job at Google"
         r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater"; "work at a university" without the "I"
-        format!(r"(?im)\bi <ADV>(?:have|got) an? (?:new |part[- ]time |full[- ]time |second |day )?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
+        format!(r"(?im)\bi <ADV>(?:have|got) an? {JOB_QUALIFIER}?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
         // "the factory where i work", "at the candy store I work"
         r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) where i (?:currently |still )?work\b".to_string(),
         format!(r"(?i)\b(?:at|in) the ((?:[\p{{L}}-]+\s+){{0,2}}?(?:{WORKPLACES})) i <ADV>work\b"),
-        // "my job at the bank", "my job is in a factory", "my factory job"
-        format!(r"(?i)\bmy (?:job|shift|work) (?:is )?(?:at|in) (?:the|a|an) (?:local\s+)?({WORKPLACES})\b"),
+        // "i've an office job", "I have a retail job"
+        format!(r"(?i)\bi(?:'ve| have)(?: got)? an? {JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
         format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:wages?|shifts?|paycheck)\b"),
     ]
     .iter()
@@ -569,10 +582,10 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?in|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
-/// "a small town in ...", "a lovely place called ...": the named place follows.
-const UNNAMED_PLACE: &str = r"an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+|an? (?:\p{Ll}+ )?(?:place|town|city|village|state|country) called[ \t]+";
+/// "a small town in ...", "a lovely place called ...", "the city of ...": the named place follows.
+const UNNAMED_PLACE: &str = r"the (?:island|state|city|town|village|county|province) of[ \t]+|an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+|an? (?:\p{Ll}+ )?(?:place|town|city|village|state|country) called[ \t]+";
 
 /// Lowercase words that qualify a capitalized place without being part of its name ("rural
 /// Oklahoma", "upstate New York").
@@ -693,7 +706,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "engaged",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi got divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy ex[- ](?:wife|husband)\b|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
+            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi got divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
             "divorced",
         ),
         (
@@ -743,7 +756,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "moved house",
         ),
         (
-            r"(?i)\bmy (?:dog|cat|pet) (?:died|passed)\b|\bfound my (?:dog|cat|pet) dead\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy (?:dog|cat|pet) (?:just |recently |sadly )?(?:died|passed)\b|\bi (?:used to have|had|once had) an? (?:dog|cat|pet)\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my (?:dog|cat|pet) dead\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
@@ -756,7 +769,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b|<EX_SPOUSE>",
             "divorce",
         ),
         (r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b", "wedding"),
@@ -765,7 +778,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "health issue",
         ),
         (
-            r"(?im)\bi (?:just |recently |finally )*graduated\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b",
+            r"(?im)\bi (?:just |recently |finally )*graduated\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of (?:college|university|grad school|high school|school)(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -778,7 +791,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bi (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather)|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)\b[^.!?\n]{0,25}\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
+            r"(?i)\bmy \w+ passed away\b|\bi (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather)|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:died|passed|were killed|was killed|was murdered)\b|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
             "bereavement",
         ),
     ])
@@ -1201,24 +1214,30 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(|title| !title.ends_with(" rn"))
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
-        !matches!(
-            j.to_lowercase().as_str(),
-            "a" | "the"
-                | "home"
-                | "bed"
-                | "work"
-                | "the moment"
-                | "living"
-                | "place"
-                | "one"
-                | "building"
-                | "area"
-                | "garden"
-                | "yard"
-                | "backyard"
-                | "er"
-                | "icu"
-        )
+        // "the restaurant that i work at we ...": a clause, not a workplace
+        let clause = j
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "i" | "we" | "you" | "he" | "she" | "they"));
+        !clause
+            && !matches!(
+                j.to_lowercase().as_str(),
+                "a" | "the"
+                    | "home"
+                    | "bed"
+                    | "work"
+                    | "the moment"
+                    | "living"
+                    | "place"
+                    | "one"
+                    | "building"
+                    | "area"
+                    | "garden"
+                    | "yard"
+                    | "backyard"
+                    | "er"
+                    | "icu"
+            )
     };
     // "in a hospital" is a workplace; "in the healthcare industry" is a field
     let a_place = |j: &String| {
@@ -1240,14 +1259,16 @@ fn jobs(text: &str) -> Vec<String> {
         .chain(work_gerunds(text))
         .collect();
     // a named employer is a fact of its own ("I'm a musician. I work at Pet Smart")
-    let works_at = captured_unless(&WORKS_AT_WORKPLACE, NOT_WORKING_THERE, text);
-    let kind_of_job =
-        captured_unless(&MY_KIND_OF_JOB, NOT_MY_JOB_NOW, text).filter(|kind| !has_word_in(kind, NOT_A_KIND_OF_JOB));
+    let works_at = captured_unless(&WORKS_AT_WORKPLACE, NOT_WORKING_THERE_NOW, text);
+    let kind_of_job = captured_unless(&MY_KIND_OF_JOB, NOT_WORKING_THERE_NOW, text)
+        .filter(|kind| !has_word_in(kind, NOT_A_KIND_OF_JOB));
+    let my_job_at = captured_unless(&MY_JOB_AT, NOT_WORKING_THERE_NOW, text);
     // a trade's work, like a workplace, stands for the job only when nothing else names it ("I'm a
     // carpenter. I build houses" is one job)
     let workplaces = captured(&*WORKPLACE, text)
         .chain(works_at)
         .chain(kind_of_job)
+        .chain(my_job_at)
         .map(|j| first_words(j, 4))
         .filter(not_a_job)
         .chain(trade_work(text));
@@ -1382,11 +1403,14 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
 /// backreferences, so the words are listed.)
 static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|the the|i i|am am|my my)\b"));
 
+/// "Iv been", typed for "I've been".
+static IV_FOR_IVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(i)v (been|got|had)\b"));
+
 /// A condition on the writer's own life ("if I ever got married", "unless we move", "if I were a
 /// nurse"): what it says has not happened, so no stated fact is read in it.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|unless) (?:i'?m|i'd|we're|we'd|(?:i|we) (?:ever |really |actually )?(?:were|was|got|get|had|have|lose|lost|move|moved|become|became|am|are))\b[^.,;!?\n]*",
+        r"(?i)\b(?:if|unless) (?:i'?m|i'd|we're|we'd|(?:i|we) (?:ever |really |actually )?(?:were|was|got|get|had|have|lose|lost|move|moved|live|lived|become|became|am|are))\b[^.,;!?\n]*",
     )
 });
 
@@ -1397,6 +1421,7 @@ pub fn profile(text: &str) -> Profile {
     let text = &DOUBLED_WORD.replace_all(text, |doubled: &regex::Captures| {
         doubled.get(0).and_then(|m| m.as_str().split_whitespace().next()).unwrap_or_default().to_string()
     });
+    let text = &IV_FOR_IVE.replace_all(text, "${1}'ve $2");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // "if I ever got married" has not happened; the word lists below still read the whole text
     let unconditional = &CONDITION.replace_all(text, "");
@@ -1977,6 +2002,46 @@ mod tests {
         );
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("my friend helped me move last week"), vec!["moved house"]);
+    }
+
+    #[test]
+    fn round_29_wordings() {
+        let age = |text: &str| profile(text).fields[0].clone();
+        assert_eq!(age("My birthday is tomorrow\nI will be 32."), vec!["32"]);
+        assert!(age("I'll be 10 minutes late").is_empty());
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("Me too! I meet a lot of cool strangers ta my part time job at the zoo", &["zoo"][..]),
+            ("Iv been a dishwasher for two years now. It pays the bills", &["dishwasher"][..]),
+            ("you should complain . i've an office job but they treat me fair", &["office"][..]),
+            ("My dream job, rather than what I actually do - a courier!", &["courier"][..]),
+            ("In my families restruant that i work at we actually did a green eggs and ham day", &[][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I have a cushy job").is_empty());
+        assert!(job("I quit my part time job at the zoo").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(
+            place("Haven´t you thought about moving? I live in West Virginia, USA."),
+            vec!["West Virginia", "USA"]
+        );
+        assert_eq!(place("I was born on the island of Bermuda"), vec!["Bermuda"]);
+        assert_eq!(place("I live in the city of Chicago."), vec!["Chicago"]);
+        assert!(place("If I lived in Paris I would eat croissants every day.").is_empty());
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(
+            relationship("If I had a stake that large, only my three ex-wives would benefit."),
+            vec!["divorced"]
+        );
+        assert_eq!(relationship("Yes, my first ex wife took a baseball bat to my truck."), vec!["divorced"]);
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert!(events("My best friend's grandmother passed away.").is_empty());
+        assert_eq!(events("My grandmother passed away."), vec!["bereavement"]);
+        assert_eq!(events("well I used to have a cat but she sadly died"), vec!["lost a pet"]);
+        assert_eq!(events("Well, I am actually just out of college so I am traveling"), vec!["graduation"]);
+        assert!(events("I am out of college classes for the summer").is_empty());
+        assert!(events("We always get a lot of snow here. Maybe I should move south...").is_empty());
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
