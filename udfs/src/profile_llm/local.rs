@@ -62,10 +62,14 @@ fn re(pattern: &str) -> Regex {
 /// Ages in words ("twenty", "thirty-one").
 const AGE_WORDS: &str = "(?:eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
 
+/// A child's age in words ("ten"), counted only before "years old".
+const CHILD_AGE_WORDS: &str =
+    "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)";
+
 /// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
 static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)\b(?:<I_AM>|i'?ll be|i turned)\s+<ADV>(?:almost |nearly |about )?(?:an? )?(\d{{1,3}}|{AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b"),
+        format!(r"(?i)\b(?:<I_AM>|i'?ll be|i turned)\s+<ADV>(?:almost |nearly |about )?(?:an? )?(\d{{1,3}}|{AGE_WORDS}|{CHILD_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b"),
         r"(?im)^\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*old\b".to_string(),
     ]
     .iter()
@@ -575,6 +579,10 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "streamer",
         ),
         (
+            r"(?im)\bi <ADV>farm(?:\s*[.,!]|\s+(?:and|i|for a living|full[- ]time|cattle|corn|wheat|soybeans|land)\b|\s*$)",
+            "farmer",
+        ),
+        (
             r"(?i)\b<I_AM> <ADV>retired\b|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b",
             "retired",
         ),
@@ -728,7 +736,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
 /// relationships are read.
 static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then| in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
+        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then)|\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b(?: in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
     )
 });
 
@@ -752,7 +760,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -764,7 +772,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi (?:just |finally |recently )?got (?:a|the) job\b|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
@@ -774,7 +782,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b", "wedding"),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\brehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some )?health (?:problems|issues)\b|\bbed ?ridden\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\brehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b",
             "health issue",
         ),
         (
@@ -787,7 +795,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "breakup",
         ),
         (
-            r"(?i)\bmy (?:vacation|trip|holiday)\b|\b<I_AM> <ADV>(?:going |leaving )?on (?:a )?(?:vacation|trip|holiday)\b|\bi (?:just )?got back from (?:a |my )?(?:vacation|trip|holiday)\b",
+            r"(?i)\bmy (?:vacation|trip|holiday)(?:\s*[.,!?;]|\s+(?:to|in|at|was|is|with|last|this|next|plans?|and)\b|\s*$)|\b<I_AM> <ADV>(?:going |leaving )?on (?:a )?(?:vacation|trip|holiday)\b|\bi (?:just )?got back from (?:a |my )?(?:vacation|trip|holiday)\b",
             "travel",
         ),
         (
@@ -1027,19 +1035,23 @@ fn has_word_in(phrase: &str, words: &[&str]) -> bool {
 /// An age written in digits or in words ("twenty-five").
 fn age_number(written: &str) -> Option<u32> {
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    const ONES: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    #[rustfmt::skip]
+    const UNDER_TWENTY: [&str; 19] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    let number = |word: &str| UNDER_TWENTY.iter().position(|w| *w == word).map(|i| i as u32 + 1);
     if let Ok(n) = written.parse() {
         return Some(n);
     }
     let lower = written.to_lowercase();
     let mut words = lower.split(['-', ' ']);
     let first = words.next()?;
-    let tens = match first {
-        "eighteen" => return Some(18),
-        "nineteen" => return Some(19),
-        _ => TENS.iter().position(|t| *t == first)? as u32 * 10 + 20,
-    };
-    let ones = words.next().and_then(|w| ONES.iter().position(|o| *o == w)).map_or(0, |i| i as u32 + 1);
+    if let Some(n) = number(first) {
+        return Some(n);
+    }
+    let tens = TENS.iter().position(|t| *t == first)? as u32 * 10 + 20;
+    let ones = words.next().and_then(number).filter(|n| *n < 10).unwrap_or(0);
     Some(tens + ones)
 }
 
@@ -2042,6 +2054,30 @@ mod tests {
         assert_eq!(events("Well, I am actually just out of college so I am traveling"), vec!["graduation"]);
         assert!(events("I am out of college classes for the summer").is_empty());
         assert!(events("We always get a lot of snow here. Maybe I should move south...").is_empty());
+    }
+
+    #[test]
+    fn round_30_wordings() {
+        let age = |text: &str| profile(text).fields[0].clone();
+        assert_eq!(age("It's also hard with my allowance. I'm only ten years old"), vec!["10"]);
+        assert_eq!(age("I'm thirty-one years old"), vec!["31"]);
+        assert!(age("I'm ten minutes away").is_empty());
+        let job = |text: &str| profile(text).fields[1].clone();
+        assert_eq!(
+            job("I am a artist and I farm I have cattle ,pigs, a few horse.It is nice"),
+            vec!["artist", "farmer"]
+        );
+        assert!(job("I farm gold in the game every night").is_empty());
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("I understand. I met my wife in college"), vec!["married"]);
+        assert!(relationship("I used to date my girlfriend in high school").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert!(events("To my vacation home in Pine Mountain Valley.").is_empty());
+        assert_eq!(events("I have had so many health issues this year."), vec!["health issue"]);
+        assert_eq!(events("when I was 12 my family moved to Illinois for work."), vec!["moved house"]);
+        assert_eq!(events("i am pretty talented . i just got job . do you work ?"), vec!["started a new job"]);
+        assert_eq!(events("I was hired as a security guard and I really enjoy the job."), vec!["started a new job"]);
+        assert!(events("i got job security at least").is_empty());
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
