@@ -277,7 +277,7 @@ const KINDS_OF_WORK: &str = "research|admin|administrative|clerical|office|freel
 /// tell a wish or a past ("I've always wanted to work at a bookstore").
 static WORKS_AT_WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:i|i'm|im|i've)\b([^.!?\n]{{0,30}}?)\b(?:work|working|shift|job|hired)\s+(?:at|in|for)\s+(?:the|a|an|my|our|this)\s+(?:local\s+|neighborhood\s+|nearby\s+)?({WORKPLACES})\b"
+        r"(?i)\b(?:i|i'm|im|i've)\b([^.!?\n]{{0,30}}?)\b(?:work|working|shift|job|hired)\s+(?:at|in|for|with)\s+(?:the|a|an|my|our|this)\s+(?:local\s+|neighborhood\s+|nearby\s+)?({WORKPLACES})\b"
     ))
 });
 
@@ -327,10 +327,11 @@ office|hotel|mall|library|daycare|nursing home|call center|gas station|post offi
 bar|gym|salon|clinic|farm|ranch|plant|mine|shipyard|airport|casino|zoo|museum|prison|jail|fire station|\
 police station|construction site|dealership|car dealership|bookstore|department store|hardware store|pet store|\
 walmart|target|mcdonalds|mcdonald's|starbucks|amazon|costco|home depot|diner|pizzeria|lab|laboratory|\
-newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clinic|animal shelter|shelter";
+newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clinic|animal shelter|shelter|\
+animal rescue|cemetery";
 
-/// Words between "work" and "at" ("I work part time at ...").
-const PART: &str = "(?:(?:part[- ]time|full[- ]time|nights|weekends|right now|there|here) )*";
+/// Words between "work" and "at" ("I work part time at ...", "I work the night shift at ...").
+const PART: &str = "(?:(?:part[- ]time|full[- ]time|nights|weekends|right now|there|here|the (?:night|day|morning|evening|graveyard|late|early|overnight) shift) )*";
 
 /// A phrase up to the end of a clause: what "I work as ..." or "I work at ..." names.
 const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|right now|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
@@ -357,6 +358,8 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "the factory where i work", "at the candy store I work"
         r"(?i)\b(?:the|a|an) ((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+) where i (?:currently |still )?work\b".to_string(),
         format!(r"(?i)\b(?:at|in) the ((?:[\p{{L}}-]+\s+){{0,2}}?(?:{WORKPLACES})) i <ADV>work\b"),
+        // "My day job is retail"
+        format!(r"(?i)\bmy {JOB_QUALIFIER}?(?:job|work) is (?:in )?({FIELDS})\b"),
         // "i've an office job", "I have a retail job"
         format!(r"(?i)\bi(?:'ve| have)(?: got)? an? {JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
         format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:wages?|shifts?|paycheck)\b"),
@@ -544,7 +547,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b",
+            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) (?:college|university|uni|grad school|law school|med school|nursing school)\b",
             "student",
         ),
         (
@@ -760,7 +763,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into|away|a (?:little |long )?ways?)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -2078,6 +2081,23 @@ mod tests {
         assert_eq!(events("i am pretty talented . i just got job . do you work ?"), vec!["started a new job"]);
         assert_eq!(events("I was hired as a security guard and I really enjoy the job."), vec!["started a new job"]);
         assert!(events("i got job security at least").is_empty());
+    }
+
+    #[test]
+    fn round_31_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("I feel that on another level. I'm in my senior year of University.", &["student"][..]),
+            ("I work the night shift at the cemetery.", &["cemetery"][..]),
+            ("i do , i work with an animal rescue . i enjoy working with animals .", &["animal rescue"][..]),
+            ("My day job is retail, but I took an evening gig playing piano.", &["retail"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("My brother's day job is retail.").is_empty());
+        assert!(job("I want to work with an animal rescue someday").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("i moved a little ways from home but we have horses"), vec!["moved house"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
