@@ -593,10 +593,11 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here |once |away )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
-/// "a small town in ...", "a lovely place called ...", "the city of ...": the named place follows.
-const UNNAMED_PLACE: &str = r"the (?:island|state|city|town|village|county|province) of[ \t]+|an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+|an? (?:\p{Ll}+ )?(?:place|town|city|village|state|country) called[ \t]+";
+/// "a small town in ...", "a lovely place called ...", "the city of ...", "the suburb of ...": the
+/// named place follows.
+const UNNAMED_PLACE: &str = r"the (?:island|state|city|town|village|county|province|suburbs?|outskirts|area) of[ \t]+|an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+|an? (?:\p{Ll}+ )?(?:place|town|city|village|state|country) called[ \t]+";
 
 /// Lowercase words that qualify a capitalized place without being part of its name ("rural
 /// Oklahoma", "upstate New York").
@@ -607,6 +608,14 @@ const PLACE_QUALIFIERS: &str = "(?:rural|northern|southern|eastern|western|centr
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?:(?i:{PLACE_CUES}))[ \t]+(?i:{UNNAMED_PLACE})?(?:the[ \t]+)?(?:{PLACE_QUALIFIERS}[ \t]+)?(\p{{Lu}}[\p{{L}}'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'\-]*){{0,2}})(?:,[ \t]+(\p{{Lu}}[\p{{L}}'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'\-]*){{0,2}}))?"
+    ))
+});
+
+/// "I moved once from MD to FL": both places were the writer's.
+static PLACE_MOVE: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})";
+    re(&format!(
+        r"(?i:\b(?:i|we) (?:just |recently )?moved (?:here |once |away )?from)[ \t]+{place}[ \t]+to[ \t]+{place}"
     ))
 });
 
@@ -705,7 +714,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:sometimes |really |just |often )?wish i (?:had|have) an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -763,7 +772,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we) (?:just |recently |finally )?moved (?:to|here|back|in|out|across|into|away|a (?:little |long )?ways?)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we) (?:just |recently |finally )?moved (?:once |twice )?(?:to|here|back|in|out|across|into|away|from|a (?:little |long )?ways?)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -1340,8 +1349,9 @@ const NOT_A_PLACE: &[&str] = &[
 /// been?"), and one after a comma is a second place ("San Francisco, California"). Lowercase
 /// names count when they are known place names (the longest of the first three words that is).
 fn places(statements: &str) -> Vec<String> {
-    let capitalized = PLACE
-        .captures_iter(statements)
+    let capitalized = [&*PLACE, &*PLACE_MOVE]
+        .into_iter()
+        .flat_map(|pattern| pattern.captures_iter(statements))
         .flat_map(|c| [c.get(1), c.get(2)])
         .flatten()
         .map(|m| first_words(m.as_str(), 4))
@@ -2098,6 +2108,19 @@ mod tests {
         assert!(job("I want to work with an animal rescue someday").is_empty());
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("i moved a little ways from home but we have horses"), vec!["moved house"]);
+    }
+
+    #[test]
+    fn round_32_wordings() {
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("good and you ? i'm 29 and live in the suburb of boston ."), vec!["boston"]);
+        assert_eq!(place("Im sorry.. I moved once from MD to FL so I know how you feel"), vec!["MD", "FL"]);
+        assert_eq!(place("We moved from Ohio to Texas last year."), vec!["Ohio", "Texas"]);
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("I sometimes wish I had a partner, bud I do love my independence."), vec!["single"]);
+        assert!(relationship("My sister wishes she had a partner.").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("Im sorry.. I moved once from MD to FL so I know how you feel"), vec!["moved house"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
