@@ -41,7 +41,8 @@ const I_AM: &str = r"(?:i'?m|i m|i\s+<ADV>am)";
 /// were" as often as a dropped apostrophe ("while we were in New Mexico").
 const WE_ARE: &str = "(?:we're|we re|we are)";
 
-/// "my ex-wife", "my three ex-wives", "my first ex husband": a divorce, and divorced unless married again.
+/// "my ex-wife", "my three ex-wives", "my first ex husband": a divorce in the writer's past, and a
+/// divorced writer.
 const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 
 /// Words that may stand between "I am" and what the writer says of themself ("I'm currently
