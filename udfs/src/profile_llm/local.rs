@@ -41,6 +41,9 @@ const I_AM: &str = r"(?:i'?m|i m|i\s+<ADV>am)";
 /// were" as often as a dropped apostrophe ("while we were in New Mexico").
 const WE_ARE: &str = "(?:we're|we re|we are)";
 
+/// The animals people keep as pets.
+const PET: &str = "(?:dog|cat|pet|puppy|kitten|fish|goldfish|hamster|bird|parrot|rabbit|bunny|horse|turtle)";
+
 /// "my ex-wife", "my three ex-wives", "my first ex husband": a divorce in the writer's past, and a
 /// divorced writer.
 const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
@@ -49,13 +52,14 @@ const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 /// married", "i m already 32", "I mostly blog about ...").
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
-/// A built-in pattern; `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>` and `<ADV>` in it stand for `I_AM`,
-/// `WE_ARE`, `EX_SPOUSE` and `ADVERBS`, so every rule reads them the same way.
+/// A built-in pattern; `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>` and `<ADV>` in it stand for
+/// `I_AM`, `WE_ARE`, `EX_SPOUSE`, `PET` and `ADVERBS`, so every rule reads them the same way.
 fn re(pattern: &str) -> Regex {
     let pattern = pattern
         .replace("<I_AM>", I_AM)
         .replace("<WE_ARE>", WE_ARE)
         .replace("<EX_SPOUSE>", EX_SPOUSE)
+        .replace("<PET>", PET)
         .replace("<ADV>", ADVERBS);
     Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
@@ -130,7 +134,7 @@ custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|audit
 chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
 surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|deputy|detective|judge|politician|\
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
-stay-at-home dad|stay at home mom|stay at home dad|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
+stay-at-home dad|stay at home mom|stay at home dad|stay at home wife|stay-at-home wife|stay at home husband|stay-at-home husband|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
 radio host|show host|tv host|podcast host|hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
@@ -260,7 +264,8 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
     "with", "by", "to", "seen", "see", "known", "treat", "treated", "much", "long", "soon", "far", "good",
     "twice", "half", "try", "trying", "tried", "start", "started", "quit", "quitting", "miss", "missed", "after",
     "before", "when", "while", "was", "were", "used", "retired", "left", "dream", "dreamed", "dreamt", "out",
-    "job", "work", "get", "be", "become", "becoming", "up", "works", "worked", "myself",
+    "job", "work", "get", "be", "become", "becoming", "up", "works", "worked", "myself", "her", "him", "them",
+    "you", "us",
 ];
 
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
@@ -361,8 +366,8 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\b(?:at|in) the ((?:[\p{{L}}-]+\s+){{0,2}}?(?:{WORKPLACES})) i <ADV>work\b"),
         // "My day job is retail"
         format!(r"(?i)\bmy {JOB_QUALIFIER}?(?:job|work) is (?:in )?({FIELDS})\b"),
-        // "i've an office job", "I have a retail job"
-        format!(r"(?i)\bi(?:'ve| have)(?: got)? an? {JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
+        // "i've an office job", "I have a retail job", "i spend long hours working an office job"
+        format!(r"(?i)(?:\bi(?:'ve| have)(?: got)?|\bi\b[^.!?\n]{{0,30}}?\bworking) an? {JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
         format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:wages?|shifts?|paycheck)\b"),
     ]
     .iter()
@@ -638,9 +643,13 @@ static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "I'm a Chicago native": counted, like `PLACE_BEFORE_CUE`, when it is a known place name.
-static PLACE_NATIVE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b<I_AM> an? (\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?) native\b"));
+/// "I'm a Chicago native", "I am a Colorado girl": counted, like `PLACE_BEFORE_CUE`, when it is a
+/// known place name.
+static PLACE_NATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b<I_AM> an? (\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?) (?:native|girl|boy|guy|gal|man|woman|lady)\b",
+    )
+});
 
 /// A place named before what makes it the writer's ("colorado here .", "Boston is where I live",
 /// "colorado is the state i live in", "you should visit colorado where i live", "Alabama, I have
@@ -777,7 +786,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "moved house",
         ),
         (
-            r"(?i)\bmy (?:dog|cat|pet) (?:just |recently |sadly )?(?:died|passed)\b|\bi (?:used to have|had|once had) an? (?:dog|cat|pet)\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my (?:dog|cat|pet) dead\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\bwish my <PET> (?:was|were) still alive\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
@@ -2122,6 +2131,26 @@ mod tests {
         assert!(relationship("My sister wishes she had a partner.").is_empty());
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("Im sorry.. I moved once from MD to FL so I know how you feel"), vec!["moved house"]);
+    }
+
+    #[test]
+    fn round_34_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        assert_eq!(job("I am now a stay at home wife.  I quit after I got married."), vec!["stay at home wife"]);
+        assert_eq!(job("haha i spend long hours working an office job, just need to escape"), vec!["office"]);
+        assert!(
+            job("IDK about that part. She is a nice lady, but I don't like her as a teacher she is mean.").is_empty()
+        );
+        assert!(job("My husband is working a retail job").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("I am a Colorado girl, so it would be a drive for me as well."), vec!["Colorado"]);
+        assert!(place("I'm a country girl at heart").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(
+            events("I really wish my fish was still alive.\nI lost it yesterday poor little thing"),
+            vec!["lost a pet"]
+        );
+        assert_eq!(events("My hamster just died."), vec!["lost a pet"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
