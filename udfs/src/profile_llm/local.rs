@@ -599,7 +599,10 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?:i|we) (?:just |recently )?moved (?:here |once |away )?from|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+
+/// "I moved here from ...": the place was the writer's; `PLACE_MOVE` also reads where they went.
+const MOVED_FROM: &str = r"\b(?:i|we) (?:just |recently )?moved (?:here |once |away )?from";
 
 /// "a small town in ...", "a lovely place called ...", "the city of ...", "the suburb of ...": the
 /// named place follows.
@@ -609,21 +612,20 @@ const UNNAMED_PLACE: &str = r"the (?:island|state|city|town|village|county|provi
 /// Oklahoma", "upstate New York").
 const PLACE_QUALIFIERS: &str = "(?:rural|northern|southern|eastern|western|central|upstate|downstate|coastal|suburban)";
 
+/// A place name: up to three capitalized words ("Salt Lake City").
+const CAPITALIZED_PLACE: &str = r"\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}";
+
 /// A capitalized place after a cue, after a qualifier ("rural Oklahoma"); a second one after a
 /// comma ("San Francisco, California").
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?i:{PLACE_CUES}))[ \t]+(?i:{UNNAMED_PLACE})?(?:the[ \t]+)?(?:{PLACE_QUALIFIERS}[ \t]+)?(\p{{Lu}}[\p{{L}}'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'\-]*){{0,2}})(?:,[ \t]+(\p{{Lu}}[\p{{L}}'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'\-]*){{0,2}}))?"
+        r"(?i:{PLACE_CUES}|{MOVED_FROM})[ \t]+(?i:{UNNAMED_PLACE})?(?:the[ \t]+)?(?:{PLACE_QUALIFIERS}[ \t]+)?({CAPITALIZED_PLACE})(?:,[ \t]+({CAPITALIZED_PLACE}))?"
     ))
 });
 
 /// "I moved once from MD to FL": both places were the writer's.
-static PLACE_MOVE: LazyLock<Regex> = LazyLock::new(|| {
-    let place = r"(\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2})";
-    re(&format!(
-        r"(?i:\b(?:i|we) (?:just |recently )?moved (?:here |once |away )?from)[ \t]+{place}[ \t]+to[ \t]+{place}"
-    ))
-});
+static PLACE_MOVE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i:{MOVED_FROM})[ \t]+({CAPITALIZED_PLACE})[ \t]+to[ \t]+({CAPITALIZED_PLACE})")));
 
 /// Up to five lowercase words after a cue ("i live in the sunny state of florida", "living in
 /// good old san diego"): people who type in lowercase name places in lowercase, so a known place
@@ -631,7 +633,7 @@ static PLACE_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 /// currently work in newyork").
 static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:{PLACE_CUES}|work in|working in)[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(?i:(?:the )?(?:middle|heart|center|centre|outskirts|north|south|east|west|northern|southern|eastern|western)(?: part)? of[ \t]+(?:the[ \t]+)?)?(\p{{Ll}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,4}})"
+        r"(?i:{PLACE_CUES}|{MOVED_FROM}|work in|working in)[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(?i:(?:the )?(?:middle|heart|center|centre|outskirts|north|south|east|west|northern|southern|eastern|western)(?: part)? of[ \t]+(?:the[ \t]+)?)?(\p{{Ll}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,4}})"
     ))
 });
 
@@ -1000,7 +1002,7 @@ fn without_never_married(text: &str) -> (String, bool) {
 /// Relationship statuses; `events` are the writer's life events, read once in `profile`.
 fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String> {
     let text = PAST_PARTNER.replace_all(text, "");
-    let (text, _) = without_never_married(&text);
+    let text = NEVER_MARRIED.replace_all(&text, "");
     let (own, never_married) = without_never_married(&own_statements(statements));
     let mut found = matches(&RELATIONSHIP, &text);
     found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own));
@@ -1248,14 +1250,13 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(|title| !title.ends_with(" rn"))
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
+        let lower = j.to_lowercase();
         // "the restaurant that i work at we ...": a clause, not a workplace
-        let clause = j
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "i" | "we" | "you" | "he" | "she" | "they"));
+        let clause =
+            lower.split_whitespace().next().is_some_and(|w| matches!(w, "i" | "we" | "you" | "he" | "she" | "they"));
         !clause
             && !matches!(
-                j.to_lowercase().as_str(),
+                lower.as_str(),
                 "a" | "the"
                     | "home"
                     | "bed"
