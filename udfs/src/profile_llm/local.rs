@@ -350,12 +350,12 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
     [
-        format!(r"(?im)\bi <ADV>work {PART}at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
+        format!(r"(?im)\b(?:i <ADV>work {PART}|<I_AM> <ADV>employed )at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
-        format!(r"(?im)\bi <ADV>work {PART}(?:from home |remotely )?for (?:an? |the ){until}"),
+        format!(r"(?im)\b(?:i <ADV>work {PART}(?:from home |remotely )?for|<I_AM> <ADV>employed by) (?:an? |the ){until}"),
         format!(r"(?im)\b<I_AM> <ADV>working {PART}(?:at|for) (?:an? |the )(?:local )?{until}"),
         // a named employer: "I just work for Walmart", "I got my dream job at Google"
-        r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
+        r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|<I_AM> <ADV>employed (?:at|by)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater"; "work at a university" without the "I"
         format!(r"(?im)\bi <ADV>(?:have|got) an? {JOB_QUALIFIER}?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
@@ -467,6 +467,13 @@ static JOB_DOING: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "for my job I review candidates": what the job is, by a verb of work after it.
+static FOR_MY_JOB: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?im)\b(?:for|at) my (?:job|work),? i <ADV>(review|interview|hire|recruit|manage|supervise|train|teach|inspect|test|audit|analy[sz]e|design|edit|translate|sell|repair|fix|clean|deliver|cook|serve|treat|care for|take care of|look after) {UNTIL_CLAUSE_END}"
+    ))
+});
+
 /// Words before "job" that make it a past or a wish ("my old job", "my dream job").
 const NOT_A_JOB_NOW: &[&str] = &["old", "last", "first", "former", "previous", "dream", "summer", "next"];
 
@@ -482,11 +489,11 @@ const NOT_DOING: &[&str] = &[
     "hiring", "going", "looking", "paying", "getting", "working", "taking", "keeping", "making", "driving",
 ];
 
-/// What the writer does to earn on the side ("i make clothes to supplement my income", "I do
-/// surveys for extra money").
+/// What the writer does to earn on the side or for clients ("i make clothes to supplement my
+/// income", "I do surveys for extra money", "I make custom lampshades for clients").
 static FOR_INCOME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bi <ADV>((?:make|sell|do|bake|fix|repair|build|write|design|teach|tutor|clean|drive|deliver|walk|watch|sew|knit|paint|draw) (?:[\p{L}'-]+ ){0,3}?[\p{L}'-]+) (?:to (?:supplement|add to) my income|to make (?:extra |some |a little )?money|for (?:extra|some) (?:money|income|cash)|on the side)\b",
+        r"(?i)\bi <ADV>((?:make|sell|do|bake|fix|repair|build|write|design|teach|tutor|clean|drive|deliver|walk|watch|sew|knit|paint|draw) (?:[\p{L}'-]+ ){0,3}?[\p{L}'-]+) (?:to (?:supplement|add to) my income|to make (?:extra |some |a little )?money|for (?:extra|some) (?:money|income|cash)|on the side|for (?:my |our )?(?:clients|customers))\b",
     )
 });
 
@@ -537,7 +544,8 @@ const DOERS: &[(&str, &str)] = &[
 /// Roles stated without a job title: "I'm studying ..." / "I'm in college" / "I go to college" /
 /// "I'm a computer science major" (not "I'm going to Auburn next year"), "I blog about ...",
 /// "writing my new novel", "I teach first grade" (not "I teach
-/// myself ..."), "I'm stationed in Germany", "I'm retired", "glad to be retired", "I had to retire".
+/// myself ..."), "I'm stationed in Germany", "when I am deployed", "serving my country", "I'm
+/// retired", "glad to be retired", "I had to retire", "collecting my retirement".
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
@@ -582,7 +590,10 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         (r"(?i)\bi <ADV>waitress\b", "waitress"),
         (r"(?im)\bi <ADV>freelance\b|\b<I_AM> <ADV>freelance(?:\s*[.,!]|\s*$|\s+(?:now|and|so)\b)", "freelancer"),
         (r"(?i)\bi <ADV>bartend\b", "bartender"),
-        (r"(?i)\b<I_AM> <ADV>stationed (?:in|at|overseas|abroad)\b", "military"),
+        (
+            r"(?i)\b<I_AM> <ADV>(?:stationed (?:in|at|overseas|abroad)|deployed)\b|\bserv(?:e|ing) (?:my|our) country\b",
+            "military",
+        ),
         (
             r"(?i)\bi <ADV>stream (?:on )?(?:twitch|youtube|kick)\b|\b<I_AM> a (?:twitch |youtube )?streamer\b",
             "streamer",
@@ -592,14 +603,14 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "farmer",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>retired\b|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b",
+            r"(?i)\b<I_AM> <ADV>retired\b|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b|\b(?:collecting|living on|live on) (?:my |a )?(?:retirement|pension)\b",
             "retired",
         ),
     ])
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived in|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...": the place was the writer's; `PLACE_MOVE` also reads where they went.
 const MOVED_FROM: &str = r"\b(?:i|we) (?:just |recently )?moved (?:here |once |away )?from";
@@ -730,7 +741,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -806,7 +817,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy wedding\b|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b", "wedding"),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\brehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b",
             "health issue",
         ),
         (
@@ -1093,7 +1104,7 @@ fn ages(text: &str, statements: &str) -> Vec<String> {
 }
 
 /// Jobs named by what the writer does: writes, sells, does for someone, does professionally,
-/// drives, does as the job, does for income or for a living, manages.
+/// drives, does as the job or for it, does for income or for a living, manages.
 fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     // "i write and read poetry" is a pastime, not a body of work
     let writing = captured([&*WRITES], text)
@@ -1120,6 +1131,10 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|doing| !NOT_DOING.contains(&doing.to_lowercase().as_str()))
         .map(str::to_string);
     let for_income = captured([&*FOR_INCOME], text).map(str::to_string);
+    let for_my_job = FOR_MY_JOB.captures_iter(text).filter_map(|c| {
+        let (doing, what) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+        Some(format!("{} {}", doing.to_lowercase(), first_words(what, 4)))
+    });
     let job_doing = JOB_DOING.captures_iter(text).filter_map(|c| {
         let (kind, doing, what) = (c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str());
         (!has_word_in(kind, NOT_A_JOB_NOW)).then(|| format!("{} {}", doing.to_lowercase(), first_words(what, 4)))
@@ -1144,6 +1159,7 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
         .chain(driving)
         .chain(job_is_doing)
         .chain(for_income)
+        .chain(for_my_job)
         .chain(job_doing)
         .chain(living)
         .chain(managing)
@@ -1308,11 +1324,17 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(not_a_job)
         .chain(trade_work(text));
     // a student's or a retiree's workplace is a job of its own ("This is just my job while I'm in school")
-    let jobs: Vec<String> = if found.iter().all(|role| matches!(role.as_str(), "student" | "retired")) {
+    let mut jobs: Vec<String> = if found.iter().all(|role| matches!(role.as_str(), "student" | "retired")) {
         found.into_iter().chain(workplaces).collect()
     } else {
         found.into_iter().chain(workplaces.filter(|w| w.starts_with(char::is_uppercase))).collect()
     };
+    // "serving my country" says military; a branch named beside it ("in the army") says which
+    let branch_named = jobs.iter().any(|job| {
+        let job = job.to_lowercase();
+        ["army", "navy", "air force", "marines", "coast guard"].iter().any(|branch| job.contains(branch))
+    });
+    jobs.retain(|job| !(branch_named && job == "military"));
     without_parts(jobs)
 }
 
@@ -2152,6 +2174,40 @@ mod tests {
             vec!["lost a pet"]
         );
         assert_eq!(events("My hamster just died."), vec!["lost a pet"]);
+    }
+
+    /// Blind round 35's misses, each with counter-examples.
+    #[test]
+    fn round_35_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        for (text, expected) in [
+            ("i am employed at mcdonald ! food is good .", &["mcdonald"][..]),
+            ("I'm employed by a trucking company.", &["trucking company"][..]),
+            ("I miss my family when I am deployed overseas", &["military"][..]),
+            ("Serving my country is my greatest joy", &["military"][..]),
+            ("I'm in the army. I'm proud to be serving my country.", &["army"][..]),
+            ("I do not work right now, just collecting my retirement on a lake!", &["retired"][..]),
+            ("I make custom lampshades for clients.", &["make custom lampshades"][..]),
+            ("For my job I review candidates and I liked the last one", &["review candidates"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for not_a_job in [
+            "My brother was deployed twice.",
+            "I was employed at a bank for years before I quit.",
+            "I make dinner for my kids.",
+            "For my job I have to travel a lot.",
+            "I'm saving for my retirement.",
+        ] {
+            assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
+        }
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("When I lived on Mackinac Island, we found bats every morning."), vec!["Mackinac Island"]);
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("Some of my husbands friends lost money on bets"), vec!["married"]);
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert!(events("I do squirrel rehab for the local nature center").is_empty());
+        assert_eq!(events("i just got out of rehab ."), vec!["health issue"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
