@@ -407,9 +407,10 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns.push(re(
         r"(?i)\bi (?:also |now )?have an? (?:small |little |new |successful |online )?((?:online )?(?:business|company|shop|store|bakery|salon|restaurant))\b",
     ));
-    patterns.push(re(
-        r"(?i)\b(?:<I_AM> <ADV>(?:in|serving in)|(?:after|when|once|before) i (?:leave|get out of|retire from)) the (military|army|navy|air force|marines|coast guard)\b",
-    ));
+    patterns.push(re(&format!(
+        r"(?i)\b(?:<I_AM> <ADV>(?:in|serving in)|(?:after|when|once|before) i (?:leave|get out of|retire from)) the (military|{})\b",
+        MILITARY_BRANCHES.join("|")
+    )));
     // "professional" makes any word an occupation ("I'm a professional skater"), "pro" a doer or
     // player ("i am joe and a pro skater", "i am a pro tennis player"; not "a pro at cooking")
     patterns.push(re(r"(?i)\b<I_AM> an? (professional (?:paid )?[\p{L}-]+)"));
@@ -467,6 +468,9 @@ static JOB_DOING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?im)\b(?:i <ADV>(?:work|have|got)|my) (?:an? )?((?:[\p{{L}}-]+ ){{0,3}}?)job (selling|cleaning|driving|delivering|fixing|repairing|cooking|serving|building|making|answering|stocking|washing|painting|designing) {UNTIL_CLAUSE_END}"
     ))
 });
+
+/// The branches of the armed forces, named as a job ("I'm in the navy").
+const MILITARY_BRANCHES: [&str; 5] = ["army", "navy", "air force", "marines", "coast guard"];
 
 /// "for my job I review candidates": what the job is, by a verb of work after it.
 static FOR_MY_JOB: LazyLock<Regex> = LazyLock::new(|| {
@@ -640,9 +644,9 @@ static PLACE_MOVE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i:{MOVED_FROM})[ \t]+({CAPITALIZED_PLACE})[ \t]+to[ \t]+({CAPITALIZED_PLACE})")));
 
 /// Up to five lowercase words after a cue ("i live in the sunny state of florida", "living in
-/// good old san diego", "glad to live in United states"): people who type in lowercase name places
-/// in lowercase, so a known place name is looked for among them. Where one works is a place too, when it is a known one ("i
-/// currently work in newyork").
+/// good old san diego", "glad to live in United states"): people who type in lowercase name
+/// places in lowercase, so a known place name is looked for among them. Where one works is a
+/// place too, when it is a known one ("i currently work in newyork").
 static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i:{PLACE_CUES}|{MOVED_FROM}|work in|working in)[ \t]+(?i:{UNNAMED_PLACE})?(?i:the[ \t]+)?(?i:(?:\p{{Ll}}+ )?state of[ \t]+)?(?i:(?:the )?(?:middle|heart|center|centre|outskirts|north|south|east|west|northern|southern|eastern|western)(?: part)? of[ \t]+(?:the[ \t]+)?)?(\p{{L}}[\p{{Ll}}'\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}'\-]*){{0,4}})"
@@ -1345,7 +1349,7 @@ fn jobs(text: &str) -> Vec<String> {
     // "serving my country" says military; a branch named beside it ("in the army") says which
     let branch_named = jobs.iter().any(|job| {
         let job = job.to_lowercase();
-        ["army", "navy", "air force", "marines", "coast guard"].iter().any(|branch| job.contains(branch))
+        MILITARY_BRANCHES.iter().any(|branch| job.contains(branch))
     });
     jobs.retain(|job| !(branch_named && job == "military"));
     without_parts(jobs)
