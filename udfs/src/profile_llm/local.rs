@@ -1140,13 +1140,11 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|doing| !NOT_DOING.contains(&doing.to_lowercase().as_str()))
         .map(str::to_string);
     let for_income = captured([&*FOR_INCOME], text).map(str::to_string);
-    let for_my_job = FOR_MY_JOB.captures_iter(text).filter_map(|c| {
-        let (doing, what) = (c.get(1)?.as_str(), c.get(2)?.as_str());
-        Some(format!("{} {}", doing.to_lowercase(), first_words(what, 4)))
-    });
+    let for_my_job =
+        FOR_MY_JOB.captures_iter(text).filter_map(|c| Some(work_done(c.get(1)?.as_str(), c.get(2)?.as_str())));
     let job_doing = JOB_DOING.captures_iter(text).filter_map(|c| {
         let (kind, doing, what) = (c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str());
-        (!has_word_in(kind, NOT_A_JOB_NOW)).then(|| format!("{} {}", doing.to_lowercase(), first_words(what, 4)))
+        (!has_word_in(kind, NOT_A_JOB_NOW)).then(|| work_done(doing, what))
     });
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
@@ -1173,6 +1171,12 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
         .chain(living)
         .chain(managing)
         .chain(doing)
+}
+
+/// A job told by the work done in it ("my job cleaning offices", "for my job I review
+/// candidates"): the verb and the first words of what it is done to.
+fn work_done(doing: &str, what: &str) -> String {
+    format!("{} {}", doing.to_lowercase(), first_words(what, 4))
 }
 
 /// Trades named by their work on things (`TRADE_WORK`), as a doer where the verb has one ("I
@@ -1265,6 +1269,17 @@ static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:when|once|until) (?:<I_AM>|i was|i were|i become|i get to be) (?:an?|the) [^.,;!?\n]*")
 });
 
+/// Words that make what the writer works in a field, not a workplace ("the healthcare industry").
+const FIELD_WORDS: [&str; 4] = ["industry", "field", "sector", "business"];
+
+/// "I've been working in the field for 12 years", "the same industry": a field named elsewhere,
+/// only pointed at here.
+fn field_named_elsewhere(lowercase_phrase: &str) -> bool {
+    ["the same ", "the ", "this "]
+        .iter()
+        .any(|determiner| lowercase_phrase.strip_prefix(determiner).is_some_and(|rest| FIELD_WORDS.contains(&rest)))
+}
+
 fn jobs(text: &str) -> Vec<String> {
     let text = &ANOTHER_TIME.replace_all(text, "");
     let as_or_being = captured_unless(&AS_OR_BEING_TITLE, NOT_BEFORE_AS_OR_BEING, text);
@@ -1297,20 +1312,13 @@ fn jobs(text: &str) -> Vec<String> {
                     | "backyard"
                     | "er"
                     | "icu"
-                    // "I've been working in the field for 12 years": a field named elsewhere
-                    | "the field"
-                    | "this field"
-                    | "the same field"
-                    | "the industry"
-                    | "this industry"
-                    | "the same industry"
-                    | "the business"
             )
+            && !field_named_elsewhere(&lower)
     };
     // "in a hospital" is a workplace; "in the healthcare industry" is a field
     let a_place = |j: &String| {
         let words: Vec<String> = j.split_whitespace().map(str::to_lowercase).collect();
-        let field = words.last().is_some_and(|w| matches!(w.as_str(), "industry" | "field" | "sector" | "business"));
+        let field = words.last().is_some_and(|w| FIELD_WORDS.contains(&w.as_str()));
         !field
             && words.first().is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "my" | "our" | "this" | "local"))
     };
@@ -2265,6 +2273,8 @@ mod tests {
             vec!["real estate agent"]
         );
         assert!(job("I've been working in the industry for 12 years.").is_empty());
+        assert!(job("I've been working in the same sector since college.").is_empty());
+        assert!(job("I have been working in this business for years").is_empty());
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("They're gone now and we recently lost our dog."), vec!["lost a pet"]);
         assert_eq!(events("I actually have infertility so we needed help"), vec!["health issue"]);
