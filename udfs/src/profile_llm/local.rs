@@ -324,7 +324,7 @@ const NOT_WORKING_THERE_NOW: &[&str] = &[
     "quit", "quitting", "lost", "lose", "losing", "left", "leave", "leaving", "hated", "miss", "missed", "used",
     "was", "after", "before", "fired", "want", "wanted", "wants", "wish", "if", "hope", "hoping", "would",
     "dream", "plan", "planning", "apply", "applied", "applying", "looking", "interview", "never", "don't",
-    "dont", "not", "once",
+    "dont", "not", "once", "remember", "remembered",
 ];
 
 /// Places of work named after a word for work ("working at the factory", "my bank job").
@@ -357,8 +357,8 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b<I_AM> <ADV>working {PART}(?:at|for) (?:an? |the )(?:local )?{until}"),
         // a named employer: "I just work for Walmart", "I got my dream job at Google"
         r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|<I_AM> <ADV>employed (?:at|by)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
-        // "I have a part-time job at the movie theater"; "work at a university" without the "I"
-        format!(r"(?im)\bi <ADV>(?:have|got) an? {JOB_QUALIFIER}?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
+        // "I have a part-time job at the movie theater", "i work a part time job at a retail store"; "work at a university" without the "I"
+        format!(r"(?im)\bi <ADV>(?:have|got|work) an? {JOB_QUALIFIER}?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
@@ -562,11 +562,11 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
             "student",
         ),
         (
-            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) (?:college|university|uni|grad school|law school|med school|nursing school)\b",
+            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) (?:college|university|uni|(?:grad|law|med|medical|dental|vet|nursing|business) school)\b",
             "student",
         ),
         (
@@ -615,7 +615,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to (?:grad |law |med |medical |nursing )?(?:school|college|university|uni) in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|i lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to (?:grad |law |med |medical |nursing )?(?:school|college|university|uni) in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...": the place was the writer's; `PLACE_MOVE` also reads where they went.
 const MOVED_FROM: &str = r"\b(?:i|we) (?:just |recently )?moved (?:here |once |away )?from";
@@ -743,7 +743,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:sometimes |really |just |often )?wish i (?:had|have) an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?i)\b(?:<I_AM>|still) <ADV>single\b|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:sometimes |really |just |often )?wish i (?:had|have) an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:haven'?t|have not|still haven'?t) (?:managed to |been able to )?f(?:ou|i)nd (?:anyone|someone|somebody|the one|the right (?:one|person|guy|girl|man|woman))(?: yet)?(?:\s*[.,!;]|\s*$|\s+(?:but|and|yet)\b)|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -818,11 +818,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\b(?:lost my job|got fired|laid off)\b", "lost job"),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
-            r"(?i)\bmy wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b",
+            r"(?i)\bmy wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\b(?:my|our) honeymoon\b",
             "wedding",
         ),
         (
@@ -830,7 +830,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "health issue",
         ),
         (
-            r"(?im)\bi (?:just |recently |finally )*graduated\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of (?:college|university|grad school|high school|school)(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)",
+            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?(?:high school|college|university|grad school|law school|med school|school)\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of (?:college|university|grad school|high school|school)(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -2308,6 +2308,33 @@ mod tests {
         assert!(events("my sister studied all week, and she passed the exam").is_empty());
         assert!(events("my mom watched the whole movie and she died laughing").is_empty());
         assert!(events("My best friend dies her hair blue").is_empty());
+    }
+
+    /// Blind round 39's misses and wrong finds, each with counter-examples.
+    #[test]
+    fn round_39_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        assert_eq!(job("I'm in my second year of medical school."), vec!["student"]);
+        assert_eq!(job("i am 19 and still in school."), vec!["student"]);
+        assert!(job("my son is 19 and still in school.").is_empty());
+        assert_eq!(job("i work a part time job at a retail store . you ?"), vec!["retail store"]);
+        assert!(job("yeah i remember working for a call center job and it was stressful at times").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("We lived in Corpus Christi. We fished on Padre Island."), vec!["Corpus Christi"]);
+        assert_eq!(place("I used to live up north in Kentucky."), vec!["Kentucky"]);
+        let relationship = |text: &str| profile(text).fields[3].clone();
+        assert_eq!(relationship("I haven't managed to find anyone yet, but I'm hopeful"), vec!["single"]);
+        assert!(relationship("I haven't found anyone to go with me").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(
+            events("I can't believe he would do this knowing what I'm going through with the divorce!"),
+            vec!["divorce"]
+        );
+        assert!(events("My friend is going through a divorce.").is_empty());
+        assert_eq!(events("Especially after graduating college."), vec!["graduation"]);
+        assert_eq!(events("I'm working on my wedding for starters!"), vec!["wedding"]);
+        assert_eq!(events("i'm lucky i got off for our honeymoon to niagra falls."), vec!["wedding"]);
+        assert!(events("She told me all about her honeymoon.").is_empty());
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
