@@ -175,7 +175,7 @@ const NOT_A_JOB: &[&str] = &[
     "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and", "the", "my", "your", "his",
     "her", "their", "our", "i", "am", "is", "was", "a", "an", "favorite", "favourite", "own", "not", "no",
     "never", "so", "too", "such", "that", "this", "like", "going", "gonna", "gon", "about", "sure", "drunk",
-    "reckless",
+    "reckless", "rc",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -209,8 +209,8 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "a teacher, but I dabble on my own time": the answer goes on about the writer after a
         // comma (not a list: "A cake baker, investing, and now jewelry making")
         format!(r"(?im)^\s*an?\s+((?:[\p{{L}}-]+\s+)?(?:{JOB_HEADS}))\s*,\s*(?:but|though|and i|so i|i)\b"),
-        // "We both are kindergarten teachers"
-        format!(r"(?i)\bwe(?:'re| are| both are| are both)\s+(?:both\s+)?((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s\b"),
+        // "We both are kindergarten teachers", "My wife and I are nurses"
+        format!(r"(?i)\b(?:we|my (?:wife|husband|partner) and i)(?:'re| are| both are| are both)\s+(?:both\s+)?((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s\b"),
         // "I love being a waiter"
         format!(r"(?im)(?:\bi <ADV>|^\s*|[.!]\s+)(?:love|like|enjoy|hate) being an?\s+{title}"),
         // "being a nurse keeps me busy"
@@ -358,7 +358,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // a named employer: "I just work for Walmart", "I got my dream job at Google"
         r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|<I_AM> <ADV>employed (?:at|by)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater", "i work a part time job at a retail store"; "work at a university" without the "I"
-        format!(r"(?im)\bi <ADV>(?:have|got|work) an? {JOB_QUALIFIER}?job (?:at|in|with) (?:an? |the )?(?:local )?{until}"),
+        format!(r"(?im)\bi <ADV>(?:have|got|work) an? {JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
@@ -615,7 +615,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to (?:grad |law |med |medical |nursing )?(?:school|college|university|uni) in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to (?:grad |law |med |medical |nursing )?(?:school|college|university|uni) in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...": the place was the writer's; `PLACE_MOVE` also reads where they went.
 const MOVED_FROM: &str = r"\b(?:i|we) (?:just |recently )?moved (?:here |once |away )?from";
@@ -826,7 +826,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
             "health issue",
         ),
         (
@@ -2335,6 +2335,26 @@ mod tests {
         assert_eq!(events("I'm working on my wedding for starters!"), vec!["wedding"]);
         assert_eq!(events("i'm lucky i got off for our honeymoon to niagra falls."), vec!["wedding"]);
         assert!(events("She told me all about her honeymoon.").is_empty());
+    }
+
+    /// Blind round 40's misses and wrong finds, each with counter-examples.
+    #[test]
+    fn round_40_wordings() {
+        let job = |text: &str| profile(text).fields[1].clone();
+        assert_eq!(
+            job("I do yeah, I just got a new job though at an elementary school so I'm moving back"),
+            vec!["elementary school"]
+        );
+        assert!(job("I'm an RC pilot and not good at other sports.").is_empty());
+        assert_eq!(job("I'm an airline pilot."), vec!["airline pilot"]);
+        assert_eq!(job("My wife and I are nurses."), vec!["nurse"]);
+        assert!(job("My wife and I are fans of the show.").is_empty());
+        let place = |text: &str| profile(text).fields[2].clone();
+        assert_eq!(place("yes in argentina , its very hot here today , how about there ?"), vec!["argentina"]);
+        assert!(place("yes in the morning").is_empty());
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("I have been having health problems as well."), vec!["health issue"]);
+        assert!(events("My mom has been having health problems.").is_empty());
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
