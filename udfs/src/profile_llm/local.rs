@@ -805,7 +805,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "moved house",
         ),
         (
-            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\b(?:i|we) (?:just |recently )?lost (?:my|our) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
@@ -822,7 +822,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "divorce",
         ),
         (
-            r"(?i)\bmy wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\b(?:my|our) honeymoon\b",
+            r"(?i)\bmy wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:my|our) honeymoon\b",
             "wedding",
         ),
         (
@@ -2355,6 +2355,16 @@ mod tests {
         let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("I have been having health problems as well."), vec!["health issue"]);
         assert!(events("My mom has been having health problems.").is_empty());
+    }
+
+    /// Blind round 41's misses, each with counter-examples.
+    #[test]
+    fn round_41_wordings() {
+        let events = |text: &str| profile(text).fields[8].clone();
+        assert_eq!(events("The last cat I had passed awy young and never got another"), vec!["lost a pet"]);
+        assert!(events("The last cat I had was a tabby").is_empty());
+        assert_eq!(events("I married my husband 10 years ago in December."), vec!["wedding"]);
+        assert!(events("My sister married my husband's brother.").is_empty());
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
