@@ -165,8 +165,9 @@ cowboy|cowgirl|shepherd|herder|arborist|forester|inventor|draftsman|cameraman|we
 medalist|tech|journeyman|business man|business woman|wrestler|handywoman|salesgirl|salesclerk|seller|buyer|flipper|dog groomer|\
 housecleaner";
 
-/// Words before a job head that make it a judgement or a wish, not a job ("a good cook", "an
-/// aspiring designer"), or show the words are not one title ("a meat eater in cook out").
+/// Words before a job head that make it a judgement, a wish or a hobby, not a job ("a good cook",
+/// "an aspiring designer", "an RC pilot" flies models), or show the words are not one title ("a
+/// meat eater in cook out").
 #[rustfmt::skip]
 const NOT_A_JOB: &[&str] = &[
     "good", "great", "big", "huge", "bad", "terrible", "better", "best", "much", "really", "very", "pretty",
@@ -357,7 +358,8 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b<I_AM> <ADV>working {PART}(?:at|for) (?:an? |the )(?:local )?{until}"),
         // a named employer: "I just work for Walmart", "I got my dream job at Google"
         r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|<I_AM> <ADV>employed (?:at|by)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
-        // "I have a part-time job at the movie theater", "i work a part time job at a retail store"; "work at a university" without the "I"
+        // "I have a part-time job at the movie theater", "i work a part time job at a retail
+        // store"; "work at a university" without the "I"
         format!(r"(?im)\bi <ADV>(?:have|got|work) an? {JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
