@@ -511,7 +511,7 @@ static FOR_A_LIVING: LazyLock<Regex> =
 /// What the writer writes, when it is work: "I write romance novels" is a writer of romance novels.
 static WRITES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bi <ADV>write ((?:[\p{L}-]+\s+){0,2}?(?:novels|books|cookbooks|poetry|articles|columns|screenplays|scripts|code|software))\b",
+        r"(?i)\bi <ADV>write ((?:[\p{L}'-]+\s+){0,2}?(?:novels|books|cookbooks|poetry|articles|columns|screenplays|scripts|code|software))\b",
     )
 });
 
@@ -837,7 +837,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?im)\b(?:we|i) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
+            r"(?im)\b(?:we|i|me and my (?:gf|bf|girlfriend|boyfriend|partner)) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
             "breakup",
         ),
         (
@@ -2367,6 +2367,18 @@ mod tests {
         assert!(events("The last cat I had was a tabby").is_empty());
         assert_eq!(events("I married my husband 10 years ago in December."), vec!["wedding"]);
         assert!(events("My sister married my husband's brother.").is_empty());
+    }
+
+    /// Blind round 42's misses, each with counter-examples.
+    #[test]
+    fn round_42_wordings() {
+        let p = profile("Me and my gf broke up. I was weak and selfish, but it was time for a change.");
+        assert_eq!(p.fields[8], vec!["breakup"]);
+        assert!(p.fields[3].is_empty(), "{:?}", p.fields[3]);
+        assert!(profile("Me and my gf went to the movies.").fields[8].is_empty());
+        let job = |text: &str| profile(text).fields[1].clone();
+        assert_eq!(job("I write children's books with black and white morals"), vec!["writer of children's books"]);
+        assert!(job("I write my kids' names on their lunch bags").is_empty());
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
