@@ -1534,6 +1534,32 @@ pub fn profile(text: &str) -> Profile {
 mod tests {
     use super::*;
 
+    /// One field of the profile of `text`, for the tests below: age, job, place, relationship
+    /// status and life events.
+    fn field(text: &str, index: usize) -> Vec<String> {
+        profile(text).fields[index].clone()
+    }
+
+    fn age(text: &str) -> Vec<String> {
+        field(text, 0)
+    }
+
+    fn job(text: &str) -> Vec<String> {
+        field(text, 1)
+    }
+
+    fn place(text: &str) -> Vec<String> {
+        field(text, 2)
+    }
+
+    fn relationship(text: &str) -> Vec<String> {
+        field(text, 3)
+    }
+
+    fn events(text: &str) -> Vec<String> {
+        field(text, 8)
+    }
+
     #[test]
     fn explicit_statements_in_several_languages() {
         let p = profile("hey\nI'm 34 btw\nI work as a truck driver, long hours\nI live in Austin\nI'm divorced\nI just got promoted!");
@@ -1590,7 +1616,6 @@ mod tests {
 
     #[test]
     fn jobs_by_field_workplace_name_and_what_is_written() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("I work in sales.", &["sales"][..]),
             ("I'm currently working in the healthcare industry.", &["healthcare industry"][..]),
@@ -1629,7 +1654,6 @@ mod tests {
 
     #[test]
     fn places_after_a_comma_and_lived_in() {
-        let place = |text: &str| profile(text).fields[2].clone();
         for (text, expected) in [
             ("I'm from San Francisco, California.", &["San Francisco", "California"][..]),
             ("I used to live in San Diego. I lived in La Jolla.", &["San Diego", "La Jolla"][..]),
@@ -1656,7 +1680,6 @@ mod tests {
 
     #[test]
     fn lowercase_fast_typing() {
-        let job = |text: &str| profile(text).fields[1].clone();
         assert_eq!(job("in my spare time , i work in a bookstore , how about you ?"), vec!["bookstore"]);
         assert_eq!(job("i am chef and an avid fisherman ."), vec!["chef"]);
         assert!(job("Hi, I'm Mason.").is_empty());
@@ -1666,7 +1689,6 @@ mod tests {
         assert_eq!(job("awesome do you work i waitress at a bar ."), vec!["waitress"]);
         assert_eq!(job("i have my own cooking show ."), vec!["cooking show"]);
 
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("i live in the sunny state of florida ."), vec!["florida"]);
         assert_eq!(place("i am in north carolina . where are you from ?"), vec!["north carolina"]);
         assert_eq!(place("i am from a farm in wisconsin ."), vec!["wisconsin"]);
@@ -1688,7 +1710,6 @@ mod tests {
     /// Persona-Chat personas (validation and unlabelled test speakers) and after blind rounds 16-19.
     #[test]
     fn titles_and_places_read_from_their_context() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("olympian gold medalist here what is up !", &["olympian gold medalist"][..]),
             ("hi , i love walking 3 miles a day . baby delivery nurse here", &["baby delivery nurse"][..]),
@@ -1759,7 +1780,6 @@ mod tests {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
 
-        let place = |text: &str| profile(text).fields[2].clone();
         for (text, expected) in [
             ("hello i am in canada where are you ?", &["canada"][..]),
             ("good afternoon . where are you chatting from today ? colorado here .", &["colorado"][..]),
@@ -1793,11 +1813,9 @@ mod tests {
             assert!(place(not_a_place).is_empty(), "{not_a_place}: {:?}", place(not_a_place));
         }
 
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("Luckily I married the brains"), vec!["married"]);
         assert_eq!(relationship("I have three children as well and a husband"), vec!["married"]);
         assert_eq!(relationship("i've a husband and two kids ."), vec!["married"]);
-        let age = |text: &str| profile(text).fields[0].clone();
         assert!(age("It seems like yesterday. Now she is turning 33 tomorrow.").is_empty());
         assert_eq!(age("Yes! I just turned 53 last month."), vec!["53"]);
         assert_eq!(age("turning 30 next week!"), vec!["30"]);
@@ -1812,7 +1830,6 @@ mod tests {
     /// read.
     #[test]
     fn round_20_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("i work at restaurant as manager", &["manager"][..]),
             ("a teacher, but I dabble on my own time, of course, on the canvas.", &["teacher"][..]),
@@ -1830,19 +1847,16 @@ mod tests {
         assert!(job("For sure,especially with the crazy hours i work in the ER").is_empty());
         assert!(job("My sister is working at a grocery store").is_empty());
 
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("I am based in chicago, so i like Eli's Cheesecake"), vec!["chicago"]);
         assert!(place("I like the outdoors type, the ones based in Alaska are interesting").is_empty());
 
         assert_eq!(profile("Very rough,being a divorced single mom makes it hard.").fields[3], vec!["divorced"]);
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("My Dad used to enjoy weight lifting before he was killed."), vec!["bereavement"]);
         assert!(events("they burned them on the husband's funeral pyre.").is_empty());
     }
 
     #[test]
     fn round_21_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             (
                 "I'm thankful to be able to stay home with them though, and not use daycare.",
@@ -1859,14 +1873,12 @@ mod tests {
         }
         assert!(job("I do it work out fine in the end").is_empty());
         assert!(job("I started selling my old furniture").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("I lived in Alaska for a few years then came back to Texas."), vec!["Alaska", "Texas"]);
         assert_eq!(place("Uzbekistan, my family moved to the USA when I was 5"), vec!["USA"]);
     }
 
     #[test]
     fn round_22_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("I set goals around my work and school. With school I force myself", &["student"][..]),
             ("I've been hard at work studying for my math final all this week.", &["student"][..]),
@@ -1877,11 +1889,9 @@ mod tests {
         }
         assert!(job("My job is boring but it pays").is_empty());
         assert!(job("I did just finish my accounting final project, so there is that.").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("I work in an office in Atlanta."), vec!["Atlanta"]);
         assert_eq!(place("I don't care for the cold weather being from the south."), vec!["south"]);
         assert_eq!(place("Beaux and Gumbo, I live in south louisiana."), vec!["louisiana"]);
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(
             events("I'm so happy I found a new job! Especially the fact we had to move."),
             vec!["moved house", "started a new job"]
@@ -1894,7 +1904,6 @@ mod tests {
     /// Round 23's general misses (blind against 8a39c1f), with counter-examples.
     #[test]
     fn round_23_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             (
                 "I play a lot of video games. I actually am a game designer so I get to play them",
@@ -1913,7 +1922,6 @@ mod tests {
         assert!(job("my old job selling cars was awful").is_empty());
         assert!(job("I've been teaching my son to read").is_empty());
         assert!(job("My mom? She's been teaching for 30 years").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("Neat, I also am from Ohio."), vec!["Ohio"]);
         assert_eq!(place("That's nice. I live in rural Oklahoma, and there are quite a few"), vec!["Oklahoma"]);
         assert_eq!(
@@ -1921,13 +1929,11 @@ mod tests {
             vec!["chicago", "wisconsin", "illinois"]
         );
         assert_eq!(place("i live in chicago . texas , ohio and utah are nice"), vec!["chicago"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(
             relationship("that's nice . my two sons and husband really make my world so bright !"),
             vec!["married"]
         );
         assert!(relationship("my sister and her husband came over").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("I can't face my wife, I had a child out of my one night stand"), vec!["had a baby"]);
         assert!(events("I had a child-free weekend").is_empty());
     }
@@ -1935,7 +1941,6 @@ mod tests {
     /// Round 24's general misses (blind against 3ce58ba), with counter-examples.
     #[test]
     fn round_24_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("Wow Congrats! I recently got a job as a radio host! I love it.", &["radio host"][..]),
             ("Yes, I love museums. I work at one that is a science museum.", &["science museum"][..]),
@@ -1946,13 +1951,10 @@ mod tests {
         }
         assert!(job("I'm teaching my son to swim").is_empty());
         assert!(job("I'm the host of the party tonight, so busy").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("We live in NYC so its not large at all haha"), vec!["NYC"]);
         assert_eq!(place("No kidding! As a native of Ephesus, you know I love those."), vec!["Ephesus"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("Yes I do have a partner and I am comfortable with that."), vec!["in a relationship"]);
         assert_eq!(relationship("My husband and I just split up, but we never argued."), vec!["separated"]);
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("Wow Congrats! I recently got a job as a radio host!"), vec!["started a new job"]);
         assert_eq!(events("My husband and I just split up."), vec!["breakup"]);
         assert_eq!(events("I just wont ever forget the way I felt when I lost my father."), vec!["bereavement"]);
@@ -1964,7 +1966,6 @@ mod tests {
 
     #[test]
     fn round_25_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("I am a snakeskin oil salesman, could I interest you in a tonic?", &["snakeskin oil salesman"][..]),
             ("i work for a market research firm , but i'm off today . My friends and I recently started a garage band.", &["market research firm"][..]),
@@ -1978,19 +1979,16 @@ mod tests {
         }
         assert!(job("I have my own garage.").is_empty());
         assert!(job("I am sure, do you think you could ever be a nurse in a big city hospital?").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("Me, too. I'm a Chicago native, but I moved to the south."), vec!["south", "Chicago"]);
         assert_eq!(place("Still in Boston but I'd like to travel there one day"), vec!["Boston"]);
         assert!(place("Like the time I got sicker than a dog while we were in New Mexico.").is_empty());
         assert!(place("I'm a Kevin native speaker of nothing").is_empty());
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("lol i think snoring is why i do not have a girlfriend right now"), vec!["single"]);
         assert_eq!(relationship("I don't have a boyfriend so I'm always available ;-)"), vec!["single"]);
         assert_eq!(relationship("it sure helped me get through my tough long divorce"), vec!["divorced"]);
         assert!(relationship("I used to go with my girlfriend but I fly solo now").is_empty());
         assert!(relationship("If I were getting married I would elope.").is_empty());
         assert!(relationship("my sister and her fiance were getting married in May").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("it sure helped me get through my tough long divorce"), vec!["divorce"]);
         assert!(events("my parents divorce was hard on me").is_empty());
         assert_eq!(events("I got out a relationship about a month ago."), vec!["breakup"]);
@@ -2003,7 +2001,6 @@ mod tests {
 
     #[test]
     fn round_26_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("A year ago. I'm in Houston, waitressing at a local club since she passed.", &["waitress"][..]),
             ("I've been bartending for six years now", &["bartender"][..]),
@@ -2016,29 +2013,24 @@ mod tests {
         for not_a_job in ["I'm landscaping my yard this weekend", "I was bartending at the party once"] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}");
         }
-        let age = |text: &str| profile(text).fields[0].clone();
         assert!(age("I am 8 years older. I'm 18 years older than my sister.").is_empty());
         assert_eq!(age("I'm 30 years of age"), vec!["30"]);
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(
             place("The country is beautiful! I live near Grand Rapids, Michigan."),
             vec!["Grand Rapids", "Michigan"]
         );
         assert_eq!(place("Alabama, I have lived here my whole life."), vec!["Alabama"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("I have never been married myself, but I am still relatively young"), vec!["single"]);
         assert!(relationship("My parents never married, and I like that.").is_empty());
         assert_eq!(relationship("I have 3 children and husband. How about you?"), vec!["married"]);
         assert_eq!(relationship("I proposed to my girlfriend the other day and she said yes!"), vec!["engaged"]);
         assert!(relationship("My brother proposed to his girlfriend and she said yes").is_empty());
         assert!(relationship("I work in fast food so not many of my coworkers have been married.").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("that's great , i had a sister too but she passed ."), vec!["bereavement"]);
     }
 
     #[test]
     fn round_27_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             (
                 "Other than drinking Coors i am actually a car salesman, any chance you might be interested in a car?",
@@ -2056,11 +2048,8 @@ mod tests {
             assert_eq!(job(text), expected, "{text}");
         }
         assert!(job("Do you think I am a good cook, or would you rather eat out with your friends tonight?").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("great ! i'm from a lovely place called Ohio"), vec!["Ohio"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("anywhere ! single and free , look at me !"), vec!["single"]);
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(
             events("That sounds fun! I recently started working at a school teaching 26 students."),
             vec!["started a new job"]
@@ -2072,7 +2061,6 @@ mod tests {
 
     #[test]
     fn round_28_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("Nice, what do you do for work? I am involved in the car business.", &["car business"][..]),
             ("traveling and seeing our wonderful mother earth is why i got into teaching .", &["teacher"][..]),
@@ -2082,24 +2070,19 @@ mod tests {
             assert_eq!(job(text), expected, "{text}");
         }
         assert!(job("I am involved in the PTA at my school").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("i used too . i retired to southern new mexico ."), vec!["new mexico"]);
         assert_eq!(place("They enjoy it much better than where I grew up, in North Dakota."), vec!["North Dakota"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(
             relationship("It's really hard to understand. I have no idea why my husband just left me"),
             vec!["separated"]
         );
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("my friend helped me move last week"), vec!["moved house"]);
     }
 
     #[test]
     fn round_29_wordings() {
-        let age = |text: &str| profile(text).fields[0].clone();
         assert_eq!(age("My birthday is tomorrow\nI will be 32."), vec!["32"]);
         assert!(age("I'll be 10 minutes late").is_empty());
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("Me too! I meet a lot of cool strangers ta my part time job at the zoo", &["zoo"][..]),
             ("Iv been a dishwasher for two years now. It pays the bills", &["dishwasher"][..]),
@@ -2111,7 +2094,6 @@ mod tests {
         }
         assert!(job("I have a cushy job").is_empty());
         assert!(job("I quit my part time job at the zoo").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(
             place("Haven´t you thought about moving? I live in West Virginia, USA."),
             vec!["West Virginia", "USA"]
@@ -2119,13 +2101,11 @@ mod tests {
         assert_eq!(place("I was born on the island of Bermuda"), vec!["Bermuda"]);
         assert_eq!(place("I live in the city of Chicago."), vec!["Chicago"]);
         assert!(place("If I lived in Paris I would eat croissants every day.").is_empty());
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(
             relationship("If I had a stake that large, only my three ex-wives would benefit."),
             vec!["divorced"]
         );
         assert_eq!(relationship("Yes, my first ex wife took a baseball bat to my truck."), vec!["divorced"]);
-        let events = |text: &str| profile(text).fields[8].clone();
         assert!(events("My best friend's grandmother passed away.").is_empty());
         assert_eq!(events("My grandmother passed away."), vec!["bereavement"]);
         assert_eq!(events("well I used to have a cat but she sadly died"), vec!["lost a pet"]);
@@ -2136,20 +2116,16 @@ mod tests {
 
     #[test]
     fn round_30_wordings() {
-        let age = |text: &str| profile(text).fields[0].clone();
         assert_eq!(age("It's also hard with my allowance. I'm only ten years old"), vec!["10"]);
         assert_eq!(age("I'm thirty-one years old"), vec!["31"]);
         assert!(age("I'm ten minutes away").is_empty());
-        let job = |text: &str| profile(text).fields[1].clone();
         assert_eq!(
             job("I am a artist and I farm I have cattle ,pigs, a few horse.It is nice"),
             vec!["artist", "farmer"]
         );
         assert!(job("I farm gold in the game every night").is_empty());
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("I understand. I met my wife in college"), vec!["married"]);
         assert!(relationship("I used to date my girlfriend in high school").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert!(events("To my vacation home in Pine Mountain Valley.").is_empty());
         assert_eq!(events("I have had so many health issues this year."), vec!["health issue"]);
         assert_eq!(events("when I was 12 my family moved to Illinois for work."), vec!["moved house"]);
@@ -2160,7 +2136,6 @@ mod tests {
 
     #[test]
     fn round_31_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("I feel that on another level. I'm in my senior year of University.", &["student"][..]),
             ("I work the night shift at the cemetery.", &["cemetery"][..]),
@@ -2171,36 +2146,29 @@ mod tests {
         }
         assert!(job("My brother's day job is retail.").is_empty());
         assert!(job("I want to work with an animal rescue someday").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("i moved a little ways from home but we have horses"), vec!["moved house"]);
     }
 
     #[test]
     fn round_32_wordings() {
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("good and you ? i'm 29 and live in the suburb of boston ."), vec!["boston"]);
         assert_eq!(place("Im sorry.. I moved once from MD to FL so I know how you feel"), vec!["MD", "FL"]);
         assert_eq!(place("We moved from Ohio to Texas last year."), vec!["Ohio", "Texas"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("I sometimes wish I had a partner, bud I do love my independence."), vec!["single"]);
         assert!(relationship("My sister wishes she had a partner.").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("Im sorry.. I moved once from MD to FL so I know how you feel"), vec!["moved house"]);
     }
 
     #[test]
     fn round_34_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         assert_eq!(job("I am now a stay at home wife.  I quit after I got married."), vec!["stay at home wife"]);
         assert_eq!(job("haha i spend long hours working an office job, just need to escape"), vec!["office"]);
         assert!(
             job("IDK about that part. She is a nice lady, but I don't like her as a teacher she is mean.").is_empty()
         );
         assert!(job("My husband is working a retail job").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("I am a Colorado girl, so it would be a drive for me as well."), vec!["Colorado"]);
         assert!(place("I'm a country girl at heart").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(
             events("I really wish my fish was still alive.\nI lost it yesterday poor little thing"),
             vec!["lost a pet"]
@@ -2211,7 +2179,6 @@ mod tests {
     /// Blind round 35's misses, each with counter-examples.
     #[test]
     fn round_35_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("i am employed at mcdonald ! food is good .", &["mcdonald"][..]),
             ("I'm employed by a trucking company.", &["trucking company"][..]),
@@ -2233,11 +2200,8 @@ mod tests {
         ] {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("When I lived on Mackinac Island, we found bats every morning."), vec!["Mackinac Island"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("Some of my husbands friends lost money on bets"), vec!["married"]);
-        let events = |text: &str| profile(text).fields[8].clone();
         assert!(events("I do squirrel rehab for the local nature center").is_empty());
         assert_eq!(events("i just got out of rehab ."), vec!["health issue"]);
     }
@@ -2245,15 +2209,12 @@ mod tests {
     /// Blind round 36's misses, each with counter-examples.
     #[test]
     fn round_36_wordings() {
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("I'm glad to live in United states"), vec!["United states"]);
         assert_eq!(place("I see a lot of those in Tennessee where i'm from"), vec!["Tennessee"]);
         assert!(place("I'd be glad to live in peace").is_empty());
         assert!(place("The town where I'm from is small").is_empty());
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("I like hiking and I got married last year"), vec!["married"]);
         assert!(relationship("My sister got married last year").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("Well, I have lost a grandparent as well"), vec!["bereavement"]);
         assert_eq!(events("I have chronic back pain too."), vec!["health issue"]);
         assert_eq!(events("Yes, I have MS but it hasn't flared up since 2017"), vec!["health issue"]);
@@ -2265,7 +2226,6 @@ mod tests {
     /// Blind round 37's misses and wrong finds, each with counter-examples.
     #[test]
     fn round_37_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         assert_eq!(job("I have been working in retail while I finish up school"), vec!["retail", "student"]);
         assert!(job("I am not sure, the cops took him away though").is_empty());
         assert_eq!(job("i am forty , a car salesman"), vec!["car salesman"]);
@@ -2277,7 +2237,6 @@ mod tests {
         assert!(job("I've been working in the industry for 12 years.").is_empty());
         assert!(job("I've been working in the same sector since college.").is_empty());
         assert!(job("I have been working in this business for years").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("They're gone now and we recently lost our dog."), vec!["lost a pet"]);
         assert_eq!(events("I actually have infertility so we needed help"), vec!["health issue"]);
         assert!(events("Because I forgot my wedding anniversary").is_empty());
@@ -2295,10 +2254,8 @@ mod tests {
         );
         let p = profile("My kids go to school in Ohio and I'm tired.");
         assert!(p.fields[1].is_empty() && p.fields[2].is_empty(), "{p:?}");
-        let place = |text: &str| profile(text).fields[2].clone();
         // a school of the past says where the writer was, not where they live or are from
         assert!(place("I went to school in Colorado.").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("I'm in remission from cancer; I don't make a ton of money"), vec!["health issue"]);
         assert_eq!(events("I beat cancer twice"), vec!["health issue"]);
         assert!(events("My aunt is fighting cancer").is_empty());
@@ -2315,19 +2272,15 @@ mod tests {
     /// Blind round 39's misses and wrong finds, each with counter-examples.
     #[test]
     fn round_39_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         assert_eq!(job("I'm in my second year of medical school."), vec!["student"]);
         assert_eq!(job("i am 19 and still in school."), vec!["student"]);
         assert!(job("my son is 19 and still in school.").is_empty());
         assert_eq!(job("i work a part time job at a retail store . you ?"), vec!["retail store"]);
         assert!(job("yeah i remember working for a call center job and it was stressful at times").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("We lived in Corpus Christi. We fished on Padre Island."), vec!["Corpus Christi"]);
         assert_eq!(place("I used to live up north in Kentucky."), vec!["Kentucky"]);
-        let relationship = |text: &str| profile(text).fields[3].clone();
         assert_eq!(relationship("I haven't managed to find anyone yet, but I'm hopeful"), vec!["single"]);
         assert!(relationship("I haven't found anyone to go with me").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(
             events("I can't believe he would do this knowing what I'm going through with the divorce!"),
             vec!["divorce"]
@@ -2342,7 +2295,6 @@ mod tests {
     /// Blind round 40's misses and wrong finds, each with counter-examples.
     #[test]
     fn round_40_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         assert_eq!(
             job("I do yeah, I just got a new job though at an elementary school so I'm moving back"),
             vec!["elementary school"]
@@ -2351,10 +2303,8 @@ mod tests {
         assert_eq!(job("I'm an airline pilot."), vec!["airline pilot"]);
         assert_eq!(job("My wife and I are nurses."), vec!["nurse"]);
         assert!(job("My wife and I are fans of the show.").is_empty());
-        let place = |text: &str| profile(text).fields[2].clone();
         assert_eq!(place("yes in argentina , its very hot here today , how about there ?"), vec!["argentina"]);
         assert!(place("yes in the morning").is_empty());
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("I have been having health problems as well."), vec!["health issue"]);
         assert!(events("My mom has been having health problems.").is_empty());
     }
@@ -2362,7 +2312,6 @@ mod tests {
     /// Blind round 41's misses, each with counter-examples.
     #[test]
     fn round_41_wordings() {
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("The last cat I had passed awy young and never got another"), vec!["lost a pet"]);
         assert!(events("The last cat I had was a tabby").is_empty());
         assert_eq!(events("I married my husband 10 years ago in December."), vec!["wedding"]);
@@ -2376,7 +2325,6 @@ mod tests {
         assert_eq!(p.fields[8], vec!["breakup"]);
         assert!(p.fields[3].is_empty(), "{:?}", p.fields[3]);
         assert!(profile("Me and my gf went to the movies.").fields[8].is_empty());
-        let job = |text: &str| profile(text).fields[1].clone();
         assert_eq!(job("I write children's books with black and white morals"), vec!["writer of children's books"]);
         assert!(job("I write my kids' names on their lunch bags").is_empty());
     }
@@ -2385,7 +2333,6 @@ mod tests {
     /// work on things, whom the work serves, a job named by the word before "job".
     #[test]
     fn job_families() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("yes , full time studying radiology on top of work", &["student"][..]),
             ("being in school is like a full time job honestly", &["student"][..]),
@@ -2426,7 +2373,6 @@ mod tests {
 
     #[test]
     fn human_chat_wordings() {
-        let job = |text: &str| profile(text).fields[1].clone();
         for (text, expected) in [
             ("i am a hair dresser . i love it !", &["hair dresser"][..]),
             ("oh wow , i became a stock broker because i am a pacifist", &["stock broker"][..]),
@@ -2496,7 +2442,6 @@ mod tests {
             assert!(job(not_a_job).is_empty(), "{not_a_job}: {:?}", job(not_a_job));
         }
 
-        let place = |text: &str| profile(text).fields[2].clone();
         for (text, expected) in [
             ("oh nice . i am from cali but i am now in florida", &["cali", "florida"][..]),
             ("i am 31 , living in good old san diego", &["san diego"][..]),
@@ -2546,7 +2491,6 @@ mod tests {
         assert_eq!(profile("My girlfriend left me a note.").fields[3], vec!["in a relationship"]);
         assert_eq!(profile("nice , 2 daughters ? i have 3 kids and a wife").fields[3], vec!["married"]);
         assert_eq!(profile("just recently to my high school sweetheart . we are both 19 .").fields[0], vec!["19"]);
-        let events = |text: &str| profile(text).fields[8].clone();
         assert_eq!(events("my parents passed and it is only my sister and i ."), vec!["bereavement"]);
         assert_eq!(events("i just became a new daddy"), vec!["had a baby"]);
         assert!(events("Yes my parents have one also, they just moved to florida").is_empty());
