@@ -41,6 +41,15 @@ const I_AM: &str = r"(?:i'?m|i m|i\s+<ADV>am)";
 /// were" as often as a dropped apostrophe ("while we were in New Mexico").
 const WE_ARE: &str = "(?:we're|we re|we are)";
 
+/// The schools people study at: "school", "uni", "college", "med school", "community college".
+const SCHOOL: &str =
+    "(?:(?:community|grad|high|law|med|medical|dental|vet|nursing|business|night) )?(?:school|college|university|uni)";
+
+/// What may follow "died" or "passed" when it tells a death ("she passed in May", "he died, and
+/// ...", "when my mother passed she helped me"), so that "she passed the exam" and "she died her
+/// hair" do not.
+const DEATH_TAIL: &str = r"(?:\s*[.!,;\n]|\s*$|\s+(?:in|of|from|last|when|after|before|and|but|so|too|i|we|she|he|they|\d+|two|three|four|five|several|many|some|years?|months?|recently|suddenly|unexpectedly)\b)";
+
 /// The animals people keep as pets.
 const PET: &str = "(?:dog|cat|pet|puppy|kitten|fish|goldfish|hamster|bird|parrot|rabbit|bunny|horse|turtle)";
 
@@ -52,14 +61,17 @@ const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 /// married", "i m already 32", "I mostly blog about ...").
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
-/// A built-in pattern; `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>` and `<ADV>` in it stand for
-/// `I_AM`, `WE_ARE`, `EX_SPOUSE`, `PET` and `ADVERBS`, so every rule reads them the same way.
+/// A built-in pattern; each of `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>`, `<SCHOOL>`,
+/// `<DEATH_TAIL>` and `<ADV>` in it stands for the constant of that name (`ADVERBS` for `<ADV>`), so
+/// every rule reads them the same way.
 fn re(pattern: &str) -> Regex {
     let pattern = pattern
         .replace("<I_AM>", I_AM)
         .replace("<WE_ARE>", WE_ARE)
         .replace("<EX_SPOUSE>", EX_SPOUSE)
         .replace("<PET>", PET)
+        .replace("<SCHOOL>", SCHOOL)
+        .replace("<DEATH_TAIL>", DEATH_TAIL)
         .replace("<ADV>", ADVERBS);
     Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
@@ -564,25 +576,25 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in (?:grad |high |nursing |law |medical )?(?:school|college|university)(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL> (?:for|to be(?:come)?)\b",
             "student",
         ),
         (
-            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) (?:college|university|uni|(?:grad|law|med|medical|dental|vet|nursing|business) school)\b",
+            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) <SCHOOL>\b",
             "student",
         ),
         (
-            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?(?:community |grad |law |med |medical |nursing |high )?(?:school|college|university|uni)\b|\b(?:for|my) (?:midterms|finals)\b|\bmy \p{L}+ (?:midterm|final|exam)s?(?:\s*[.,!;]|\s*$|\s+(?:exam|test|this|next|tomorrow|today|tonight|on|in|and|so|all|week|but)\b)|\bmy (?:work|job) and (?:school|college|classes|studies)\b|\b<I_AM> [^.!?\n]{0,40}?\b(?:but|and) <ADV>(?:go to|attend) (?:community |grad |law |med |medical |nursing )?(?:school|college|university|uni)\b",
+            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?<SCHOOL>\b|\b(?:for|my) (?:midterms|finals)\b|\bmy \p{L}+ (?:midterm|final|exam)s?(?:\s*[.,!;]|\s*$|\s+(?:exam|test|this|next|tomorrow|today|tonight|on|in|and|so|all|week|but)\b)|\bmy (?:work|job) and (?:school|college|classes|studies)\b|\b<I_AM> [^.!?\n]{0,40}?\b(?:but|and) <ADV>(?:go to|attend) <SCHOOL>\b",
             "student",
         ),
-        (r"(?i)\bpay(?:ing)? my way through (?:grad )?(?:school|college|university)\b", "student"),
+        (r"(?i)\bpay(?:ing)? my way through <SCHOOL>\b", "student"),
         (r"(?i)\bi <ADV>tutor\b|\bmy tutoring\b", "tutor"),
         // a student named by the studies ("my business studies", "being in school", "school
         // keeps me too busy", "College and my dogs take up all my time", "the college I attend",
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in (?:grad |high |nursing |law |medical )?(?:school|college|university)\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b(?:school|college|university|uni) (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) (?:school|college|university|uni)\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to (?:school|college|university) while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -595,7 +607,10 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "stay at home parent",
         ),
         (r"(?i)\bi <ADV>waitress\b", "waitress"),
-        (r"(?im)\bi <ADV>freelance\b|\b<I_AM> <ADV>freelance(?:\s*[.,!]|\s*$|\s+(?:now|and|so)\b)", "freelancer"),
+        (
+            r"(?im)\bi <ADV>(?:freelance|do (?:some |a lot of |a little )?freelancing)\b|\b<I_AM> <ADV>freelance(?:\s*[.,!]|\s*$|\s+(?:now|and|so)\b)",
+            "freelancer",
+        ),
         (r"(?i)\bi <ADV>bartend\b", "bartender"),
         (
             r"(?i)\b<I_AM> <ADV>(?:stationed (?:in|at|overseas|abroad)|deployed)\b|\bserv(?:e|ing) (?:my|our) country\b",
@@ -617,7 +632,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to (?:grad |law |med |medical |nursing )?(?:school|college|university|uni) in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|here in|(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|raised in|(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...": the place was the writer's; `PLACE_MOVE` also reads where they went.
 const MOVED_FROM: &str = r"\b(?:i|we) (?:just |recently )?moved (?:here |once |away )?from";
@@ -832,12 +847,12 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "health issue",
         ),
         (
-            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?(?:high school|college|university|grad school|law school|med school|school)\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of (?:college|university|grad school|high school|school)(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)",
+            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?im)\b(?:we|i|me and my (?:gf|bf|girlfriend|boyfriend|partner)) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+for\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
+            r"(?im)\b(?:we|i|me and my (?:gf|bf|girlfriend|boyfriend|partner)) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+(?:for|cause|because|cuz)\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
             "breakup",
         ),
         (
@@ -845,7 +860,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?)|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:died|passed|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|\bmy (?:grand ?mother|grand ?father|grandma|grandpa|mom|mother|dad|father|wife|husband|sister|brother|daughter|son|aunt|uncle)\b[^.!?\n]{0,60}?(?:,\s*|\band )(?:she|he) (?:died|passed away)(?:\s*[.!,\n]|\s*$|\s+(?:in|of|from|last|when|after|before)\b)|\bmy (?:wife|husband|mom|mother|dad|father)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed|was killed)\b",
+            r"(?i)\bmy \w+ passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?)|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy (?:grand ?mother|grand ?father|grandma|grandpa|mom|mother|dad|father|wife|husband|sister|brother|daughter|son|aunt|uncle)\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) (?:died|passed away|passed|was killed)<DEATH_TAIL>",
             "bereavement",
         ),
     ])
@@ -2327,6 +2342,41 @@ mod tests {
         assert!(profile("Me and my gf went to the movies.").fields[8].is_empty());
         assert_eq!(job("I write children's books with black and white morals"), vec!["writer of children's books"]);
         assert!(job("I write my kids' names on their lunch bags").is_empty());
+    }
+
+    #[test]
+    fn round_43_wordings() {
+        assert_eq!(job("Me too. I do some freelancing too."), vec!["freelancer"]);
+        assert_eq!(job("My dads a veterinarian and thats also what im going to school for."), vec!["student"]);
+        assert_eq!(job("I'm going back to college to become a nurse"), vec!["student"]);
+        assert!(job("I'm going to college next year").is_empty());
+        assert_eq!(events("It's the lady I have been dating. She left me cause of my appearance"), vec!["breakup"]);
+        assert!(events("She left me a note.").is_empty());
+    }
+
+    /// One list of schools (`SCHOOL`) for every student and place rule; one rule for "my <relative>
+    /// ..., (when) she died"; a bare "passed" is a death only by what follows it (`DEATH_TAIL`).
+    #[test]
+    fn schools_and_relatives() {
+        for (text, expected) in [
+            ("I'm in uni right now", &["student"][..]),
+            ("I attend business school", &["student"][..]),
+            ("I'm in my first year of community college", &["student"][..]),
+            ("I'm paying my way through nursing school", &["student"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert_eq!(place("I go to high school in Ohio."), vec!["Ohio"]);
+        assert_eq!(events("I'm fresh out of uni and looking"), vec!["graduation"]);
+        assert_eq!(events("My sister was only 30 when she died."), vec!["bereavement"]);
+        assert_eq!(events("my grandpa taught me to fish, he passed away in May"), vec!["bereavement"]);
+        assert_eq!(events("my father fought in the war since he was 18, and he passed in 2010"), vec!["bereavement"]);
+        assert!(events("My mom was so upset about the color at the salon when she died her hair green").is_empty());
+        assert!(events("my brother studied hard, and he passed the bar").is_empty());
+        assert!(events("My sister passed her driving test!").is_empty());
+        assert_eq!(events("my dad passed in 2015"), vec!["bereavement"]);
+        assert_eq!(events("When my mother passed she helped me through that."), vec!["bereavement"]);
+        assert_eq!(events("My grandpa passed, and I miss him"), vec!["bereavement"]);
     }
 
     /// Families of wordings rather than single ones: students by their studies, trades by their
