@@ -576,7 +576,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL> (?:for|to be(?:come)?)\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework)\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)",
             "student",
         ),
         (
@@ -830,6 +830,10 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b",
+            "expecting a baby",
+        ),
+        (
             r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
@@ -860,7 +864,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy \w+ passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?)|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\bpassed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy (?:grand ?mother|grand ?father|grandma|grandpa|mom|mother|dad|father|wife|husband|sister|brother|daughter|son|aunt|uncle)\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) (?:died|passed away|passed|was killed)<DEATH_TAIL>",
+            r"(?i)\bmy (?:\w+ )?(?:mom|mother|dad|father|parents?|wife|husband|son|daughter|brother|sister|grand ?\w+|nana|papa|granny|aunt|uncle|cousin|nephew|niece|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|\w+-in-law|step\w+|god\w+) passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?)|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:wife|wives|husbands?|mom|mother|dad|father|parents|sons?|daughters?|brothers?|sisters?|grandma|grandpa|grandmother|grandfather|grandparents|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy (?:grand ?mother|grand ?father|grandma|grandpa|mom|mother|dad|father|wife|husband|sister|brother|daughter|son|aunt|uncle)\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) (?:died|passed away|passed|was killed)<DEATH_TAIL>",
             "bereavement",
         ),
     ])
@@ -1308,9 +1312,12 @@ fn jobs(text: &str) -> Vec<String> {
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
         let lower = j.to_lowercase();
-        // "the restaurant that i work at we ...": a clause, not a workplace
-        let clause =
-            lower.split_whitespace().next().is_some_and(|w| matches!(w, "i" | "we" | "you" | "he" | "she" | "they"));
+        // "the restaurant that i work at we ...": a clause, not a workplace; "both primary and
+        // high schools" is cut at "and"
+        let clause = lower
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "i" | "we" | "you" | "he" | "she" | "they" | "both" | "either"));
         !clause
             && !matches!(
                 lower.as_str(),
@@ -2352,6 +2359,22 @@ mod tests {
         assert!(job("I'm going to college next year").is_empty());
         assert_eq!(events("It's the lady I have been dating. She left me cause of my appearance"), vec!["breakup"]);
         assert!(events("She left me a note.").is_empty());
+    }
+
+    #[test]
+    fn round_44_wordings() {
+        assert_eq!(job("I am going to school. I want to be a museum curator"), vec!["student"]);
+        assert!(job("I am going to school tomorrow to pick up my son").is_empty());
+        assert_eq!(events("I am! We are pregnant with twins! The Dr. has me on bed rest."), vec!["expecting a baby"]);
+        assert_eq!(events("My wife is pregnant with our second."), vec!["expecting a baby"]);
+        assert!(events("No, I'm not pregnant, just tired.").is_empty());
+        assert_eq!(events("My hamster passed away and I never thought I would be so upset."), vec!["lost a pet"]);
+        assert_eq!(events("My dog passed away last week."), vec!["lost a pet"]);
+        assert_eq!(events("My uncle passed away."), vec!["bereavement"]);
+        assert_eq!(
+            job("I work with different age groups since I work at both primary and high schools."),
+            vec![] as Vec<String>
+        );
     }
 
     /// One list of schools (`SCHOOL`) for every student and place rule; one rule for "my <relative>
