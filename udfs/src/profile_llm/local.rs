@@ -132,7 +132,8 @@ static AGE_PHRASES: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b<I_AM> in my (twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b"));
 
 /// English occupations a job statement ends on ("I'm a registered *nurse*", "I'm a real estate
-/// *agent*"); up to three words before the head are kept with it.
+/// *agent*"); up to three words before the head are kept with it. Not "shepherd", which in chat is a
+/// dog ("A king Shepherd.", "a German shepherd").
 const JOB_HEADS: &str = "teacher|nurse|doctor|physician|pediatrician|surgeon|dentist|vet|veterinarian|engineer|\
 developer|programmer|designer|architect|accountant|lawyer|attorney|paralegal|agent|broker|banker|teller|clerk|\
 cashier|secretary|receptionist|assistant|manager|director|administrator|representative|consultant|analyst|\
@@ -173,7 +174,7 @@ ceramicist|videographer|cinematographer|tattooist|vlogger|bellhop|porter|doorman
 governess|dog walker|pet sitter|house sitter|baby sitter|warden|referee|umpire|trooper|investigator|bodyguard|airman|navigator|diplomat|ambassador|\
 senator|congressman|congresswoman|councilman|councilwoman|bureaucrat|prosecutor|solicitor|barrister|bailiff|\
 missionary|nun|monk|preacher|reverend|chaplain|imam|deacon|vicar|dean|scholar|academic|postdoc|stewardess|\
-cowboy|cowgirl|shepherd|herder|arborist|forester|inventor|draftsman|cameraman|weatherman|craftsman|tradesman|\
+cowboy|cowgirl|herder|arborist|forester|inventor|draftsman|cameraman|weatherman|craftsman|tradesman|\
 medalist|tech|journeyman|business man|business woman|wrestler|handywoman|salesgirl|salesclerk|seller|buyer|flipper|dog groomer|\
 housecleaner";
 
@@ -409,6 +410,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
+        // "I am in the automotive sales business"
+        r"(?i)\b<I_AM> <ADV>in the ((?:[\p{L}-]+ ){1,2}(?:business|industry))\b".to_string(),
         // "i do some graphic design for a few places"
         r"(?i)\bi <ADV>do (?:some )?(?:freelance )?((?:graphic|web|interior|fashion|game) design)\b".to_string(),
         // "Real estate." answering "what do you do?"
@@ -591,12 +594,14 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (r"(?i)\bpay(?:ing)? my way through <SCHOOL>\b", "student"),
-        // "i've a big college exam on friday", "I'm here for college"
+        // "i've a big college exam on friday", "I'm here for college", "my biology class", "part of
+        // my major"
         (
-            r"(?i)\bi(?:'?ve| have)(?: got)? an? (?:big |huge |important |hard )?<SCHOOL> (?:exam|test|midterm|final|paper|project)\b|\b<I_AM> <ADV>(?:here|there|away) for <SCHOOL>\b",
+            r"(?i)\bmy (?:biology|chemistry|physics|math|calculus|algebra|history|english|psychology|economics|statistics|anatomy|spanish|french|art|music) (?:class|course|professor|homework|exam)\b|\b(?:part of|for) my major\b|\bmy major is\b|\bi(?:'?ve| have)(?: got)? an? (?:big |huge |important |hard )?<SCHOOL> (?:exam|test|midterm|final|paper|project)\b|\b<I_AM> <ADV>(?:here|there|away) for <SCHOOL>\b",
             "student",
         ),
         (r"(?i)\bi <ADV>tutor\b|\bmy tutoring\b", "tutor"),
+        (r"(?i)\bi <ADV>work for myself\b|\b<I_AM> <ADV>self[- ]employed\b", "self-employed"),
         // a student named by the studies ("my business studies", "being in school", "school
         // keeps me too busy", "College and my dogs take up all my time", "the college I attend",
         // "I work and go to school", "yes , full time studying"); not someone else's school
@@ -855,7 +860,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\bbroke my (?:leg|arm|ankle|wrist|back|foot|hand)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\bi (?:got|was) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\bi (?:got|was) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
             "health issue",
         ),
         (
@@ -864,7 +869,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?im)\b(?:we|i|me and my (?:gf|bf|girlfriend|boyfriend|partner)) broke up\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+(?:for|cause|because|cuz)\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
+            r"(?im)\b(?:we|i|me and my (?:gf|bf|girlfriend|boyfriend|partner)) broke up\b|\b(?:i|we|i'?ve|i'?m|i am|we'?ve|we'?re) <ADV>(?:went|going|been|gone) through (?:a|the|my) (?:\w+ ){0,2}?(?:breakup|break ?up)\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+(?:for|cause|because|cuz)\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
             "breakup",
         ),
         (
@@ -2399,6 +2404,22 @@ mod tests {
         assert_eq!(events("but had an injury last week, so I'm off right now"), vec!["health issue"]);
         assert_eq!(events("I got home to news that my dog was run over by a car."), vec!["lost a pet"]);
         assert!(events("My dog had an injury last week").is_empty());
+    }
+
+    #[test]
+    fn rounds_46_and_47_wordings() {
+        for (text, expected) in [
+            ("That'll be handy in my biology class I guess", &["student"][..]),
+            ("Well it's part of my major and my favorite class", &["student"][..]),
+            ("Yes, enough that i work for myself now!", &["self-employed"][..]),
+            ("I am in the automotive sales business.", &["automotive sales business"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("His name is Tundra.\nA king Shepherd.").is_empty());
+        assert_eq!(events("i did break my nose when i was 10 from a bike accident"), vec!["health issue"]);
+        assert_eq!(events("I can handle anything, I just went through the worst breakup!"), vec!["breakup"]);
+        assert!(events("My sister went through a breakup").is_empty());
     }
 
     /// One list of schools (`SCHOOL`) for every student and place rule; one rule for "my <relative>
