@@ -1325,13 +1325,13 @@ fn jobs(text: &str) -> Vec<String> {
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
         let lower = j.to_lowercase();
-        // "the restaurant that i work at we ...": a clause, not a workplace; "both primary and
+        // not one workplace: "the restaurant that i work at we ..." is a clause, "both primary and
         // high schools" is cut at "and"
-        let clause = lower
+        let not_one_workplace = lower
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w, "i" | "we" | "you" | "he" | "she" | "they" | "both" | "either"));
-        !clause
+        !not_one_workplace
             && !matches!(
                 lower.as_str(),
                 "a" | "the"
