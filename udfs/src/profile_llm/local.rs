@@ -292,7 +292,7 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
 /// works in finance").
 const FIELDS: &str = "fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service|\
-tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting|\
+tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting|admin|\
 (?-i:IT)";
 
 /// Kinds of work named before "work" that are not `FIELDS` of their own ("research work", "admin
@@ -590,7 +590,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|and|but|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study\b|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|and|but|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)",
             "student",
         ),
         (
@@ -615,7 +615,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:working on )?(?:finishing|completing) (?:up )?my (?:[\p{L}-]+ )?(?:degree|masters|master's|bachelors|bachelor's|phd|diploma)\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -864,11 +864,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "divorce",
         ),
         (
-            r"(?i)\bmy wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b",
+            r"(?i)\b(?:my|our) wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b",
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\bi (?:got|was) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve)\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital\b|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve)\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
             "health issue",
         ),
         (
@@ -885,7 +885,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:\w+ )?<KIN>|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) (?:died|passed away|passed|was killed)<DEATH_TAIL>",
+            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) (?:died|passed away|passed|was killed)<DEATH_TAIL>",
             "bereavement",
         ),
     ])
@@ -2481,7 +2481,7 @@ mod tests {
     }
 
     #[test]
-    fn rounds_48_to_51_wordings() {
+    fn rounds_48_to_52_wordings() {
         for (text, expected) in [
             ("if I wasn't so busy with my law degree I'd go to concerts more often.", &["student"][..]),
             ("I'm in school to be a computer engineer.", &["student"][..]),
@@ -2506,6 +2506,13 @@ mod tests {
         assert_eq!(place("I chose to live in the Bay area."), vec!["Bay area"]);
         assert_eq!(events("Yeah, I had some great friends that passed away in law school."), vec!["bereavement"]);
         assert_eq!(events("I had a dear friend who died of cancer"), vec!["bereavement"]);
+        assert_eq!(job("no animals , i am still working on finishing my degree in the arts"), vec!["student"]);
+        assert_eq!(job("i am in college too ! i am a total jock"), vec!["student"]);
+        assert_eq!(job("will do. I'm in admin in law firm."), vec!["admin"]);
+        assert_eq!(events("she gave us the glassware at our wedding."), vec!["wedding"]);
+        assert!(events("We had dinner for our wedding anniversary").is_empty());
+        assert_eq!(events("I've been injured so I'm just getting back into it."), vec!["health issue"]);
+        assert_eq!(events("I have lost both parents so I know"), vec!["bereavement"]);
         assert!(!events("my furry friend who died last year").contains(&"bereavement".to_string()));
     }
 
