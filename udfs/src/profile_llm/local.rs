@@ -50,6 +50,10 @@ const SCHOOL: &str =
 /// hair" do not.
 const DEATH_TAIL: &str = r"(?:\s*[.!,;\n]|\s*$|\s+(?:in|of|from|last|when|after|before|and|but|so|too|i|we|she|he|they|\d+|two|three|four|five|several|many|some|years?|months?|recently|suddenly|unexpectedly)\b)";
 
+/// A death told by its verb ("died", "passed away", a bare "passed" only by what follows it); for
+/// "my <relative> ..., she died" and the widowed rule's "my husband ... before he passed".
+const DIED: &str = "(?:died|passed away|passed|was killed)<DEATH_TAIL>";
+
 /// The relatives whose death is a bereavement ("my mom", "my two brothers", "my grand mother", "my
 /// grandson", "my mother-in-law", "my stepdad"), for every bereavement rule.
 const KIN: &str = r"(?:mom|mother|dad|father|parents?|wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|grand (?:mother|father|ma|pa|parents?)|grand\w+|nana|papa|granny|aunts?|uncles?|cousins?|nephews?|nieces?|\w+-in-law|step\w+)";
@@ -66,8 +70,9 @@ const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
 /// A built-in pattern; each of `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>`, `<SCHOOL>`, `<KIN>`,
-/// `<DEATH_TAIL>` and `<ADV>` in it stands for the constant of that name (`ADVERBS` for `<ADV>`), so
-/// every rule reads them the same way.
+/// `<DIED>`, `<DEATH_TAIL>` and `<ADV>` in it stands for the constant of that name (`ADVERBS` for
+/// `<ADV>`), so every rule reads them the same way; `<DIED>` is replaced before the `<DEATH_TAIL>`
+/// it holds.
 fn re(pattern: &str) -> Regex {
     let pattern = pattern
         .replace("<I_AM>", I_AM)
@@ -76,6 +81,7 @@ fn re(pattern: &str) -> Regex {
         .replace("<PET>", PET)
         .replace("<SCHOOL>", SCHOOL)
         .replace("<KIN>", KIN)
+        .replace("<DIED>", DIED)
         .replace("<DEATH_TAIL>", DEATH_TAIL)
         .replace("<ADV>", ADVERBS);
     Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
@@ -659,7 +665,7 @@ const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
 /// went.
 const MOVED_FROM: &str =
-    r"(?:\b(?:i|we)|(?m:^)\s*just|[.!]\s*just) (?:just |recently )?moved (?:back )?(?:here |once |away |over )?from";
+    r"(?:\b(?:i|we)|(?:(?m:^)|[.!])\s*just) (?:just |recently )?moved (?:back )?(?:here |once |away |over )?from";
 
 /// "a small town in ...", "a lovely place called ...", "the city of ...", "the suburb of ...": the
 /// named place follows.
@@ -804,7 +810,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "in a relationship",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,25}\b(?:died|passed away|was killed|was murdered)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) (?:died|passed away|passed|was killed)<DEATH_TAIL>|\bviud[oa]\b|\bverwitwet\b",
+            r"(?i)\b<I_AM> <ADV>(?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,25}\b(?:died|passed away|was killed|was murdered)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) <DIED>|\bviud[oa]\b|\bverwitwet\b",
             "widowed",
         ),
         (
@@ -888,7 +894,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) (?:died|passed away|passed|was killed)<DEATH_TAIL>",
+            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) <DIED>",
             "bereavement",
         ),
     ])
