@@ -385,7 +385,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|<I_AM> <ADV>employed (?:at|by)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater", "i work a part time job at a retail
         // store"; "work at a university" without the "I"
-        format!(r"(?im)\bi <ADV>(?:have|got|work) an? {JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
+        format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? (?:dead[- ]end |boring |low[- ]paying )?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
@@ -486,7 +486,7 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
 /// deck", "I fix my car", "I build model planes", "I paint landscapes").
 static TRADE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting|detail|detailing|raise|raising)\s+((?:[\p{L}-]+\s+){0,2}?(?:cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses|livestock|cattle|hogs|poultry))\b([^.!?\n]{0,25})",
+        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting|detail|detailing|raise|raising|paint|painting|wait)\s+((?:[\p{L}-]+\s+){0,2}?(?:tables|cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses|livestock|cattle|hogs|poultry))\b([^.!?\n]{0,30})",
     )
 });
 
@@ -881,15 +881,15 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "divorce",
         ),
         (
-            r"(?i)\b(?:my|our) wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b",
+            r"(?i)\b(?:my|our) wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b|\b(?:i|we) <ADV>(?:was|were|got) <ADV>married (?:in (?:(?-i:\p{Lu})|\d{4})|on (?:the|a) (?:beach|boat|island|mountain|cruise))",
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
             "health issue",
         ),
         (
-            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>got my (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -902,7 +902,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? (?:just |recently )?lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b[^.!?\n]{0,60}?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) <DIED>|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
+            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he) <DIED>|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
             "bereavement",
         ),
     ])
@@ -2495,6 +2495,35 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_62_and_63_wordings() {
+        for (text, expected) in [
+            ("I paint houses. What do you do?", &["paint houses"][..]),
+            ("no kidding . i wait tables . what is it that you do ?", &["wait tables"][..]),
+            ("Ye I feel you, im stuck in a dead end job at an accounting firm", &["accounting firm"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I paint houses in my spare time").is_empty());
+        assert!(job("I paint airplanes and helicopters sometimes.").is_empty());
+        for (text, event) in [
+            ("I'm so sorry. I recently just lost both of my grandparents within a year.", "bereavement"),
+            ("It's hard for me to travel because I can't walk", "health issue"),
+            ("That is another of my favorite places. I was actually married in Key West.", "wedding"),
+            ("I got my degree online while raising two kids and working", "graduation"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        for no_event in [
+            "I felt the same way about my mom's dog when he passed.",
+            "I can't walk that far in these shoes",
+            "I was married for ten years",
+            "Sometimes I feel like I was married in a past life.",
+        ] {
+            assert!(events(no_event).is_empty(), "{no_event}: {:?}", events(no_event));
+        }
     }
 
     #[test]
