@@ -45,6 +45,9 @@ const WE_ARE: &str = "(?:we're|we re|we are)";
 const SCHOOL: &str =
     "(?:(?:community|grad|high|law|med|medical|dental|vet|nursing|business|night) )?(?:school|college|university|uni)";
 
+/// The degrees a student works towards ("my masters", "my bachelor's degree", "my phd").
+const DEGREE: &str = "(?:degree|masters|master's|bachelors|bachelor's|phd|doctorate|diploma)";
+
 /// What may follow "died" or "passed" when it tells a death ("she passed in May", "he died, and
 /// ...", "when my mother passed she helped me"), so that "she passed the exam" and "she died her
 /// hair" do not.
@@ -69,10 +72,10 @@ const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 /// married", "i m already 32", "I mostly blog about ...").
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
-/// A built-in pattern; each of `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>`, `<SCHOOL>`, `<KIN>`,
-/// `<DIED>`, `<DEATH_TAIL>` and `<ADV>` in it stands for the constant of that name (`ADVERBS` for
-/// `<ADV>`), so every rule reads them the same way; `<DIED>` is replaced before the `<DEATH_TAIL>`
-/// it holds.
+/// A built-in pattern; each of `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>`, `<SCHOOL>`,
+/// `<DEGREE>`, `<KIN>`, `<DIED>`, `<DEATH_TAIL>` and `<ADV>` in it stands for the constant of that
+/// name (`ADVERBS` for `<ADV>`), so every rule reads them the same way; `<DIED>` is replaced before
+/// the `<DEATH_TAIL>` it holds.
 fn re(pattern: &str) -> Regex {
     let pattern = pattern
         .replace("<I_AM>", I_AM)
@@ -80,6 +83,7 @@ fn re(pattern: &str) -> Regex {
         .replace("<EX_SPOUSE>", EX_SPOUSE)
         .replace("<PET>", PET)
         .replace("<SCHOOL>", SCHOOL)
+        .replace("<DEGREE>", DEGREE)
         .replace("<KIN>", KIN)
         .replace("<DIED>", DIED)
         .replace("<DEATH_TAIL>", DEATH_TAIL)
@@ -626,7 +630,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:working on )?(?:finishing|completing) (?:up )?my (?:[\p{L}-]+ )?(?:degree|masters|master's|bachelors|bachelor's|phd|diploma)\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\b<I_AM> <ADV>(?:getting|doing|pursuing|working (?:on|towards)) my (?:[\p{L}-]+ )?(?:degree|masters|master's|bachelors|bachelor's|phd|doctorate|diploma)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?(?:degree|masters|master's|bachelors|bachelor's|phd|doctorate|diploma)\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
