@@ -402,7 +402,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "My day job is retail"
         format!(r"(?i)\bmy {JOB_QUALIFIER}?(?:job|work) is (?:in )?({FIELDS})\b"),
         // "i've an office job", "I have a retail job", "i spend long hours working an office job"
-        format!(r"(?i)(?:\bi(?:'ve| have)(?: got)?|\bi\b[^.!?\n]{{0,30}}?\bworking) an? {JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
+        format!(r"(?i)(?:\bi(?:'ve| <ADV>have)(?: got)?|\bi\b[^.!?\n]{{0,30}}?\bworking) an? {JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
         format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:wages?|shifts?|paycheck)\b"),
     ]
     .iter()
@@ -437,6 +437,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)(?:\bi <ADV>|\band )do (?:some |a little |a bit of )?(free ?lance (?:poetry|writing|editing|photography|art|illustration|translation|journalism|consulting|programming|coding|design))\b".to_string(),
         // "Real estate." answering "what do you do?"
         format!(r"(?im)^\s*({FIELDS})\s*[.!]*\s*$"),
+        // "I began working online as a side gig recently"
+        r"(?i)\bi <ADV>(?:began|started) (?:doing )?(work(?:ing)? online)\b".to_string(),
         // whom the work serves: "I work with children", "i am employed working with old people"
         r"(?i)\b(?:i <ADV>|<I_AM> <ADV>|employed )(work(?:ing)? with (?:the )?(?:special needs |disabled |autistic |at-risk |troubled |abused |sick |elderly |old |young )?(?:children|kids|teens|teenagers|youth|adults|people|elderly|seniors|patients|students|veterans|refugees|inmates|animals|(?:\p{L}+ )?(?:equipment|machinery|machines)))\b".to_string(),
     ]
@@ -605,11 +607,11 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)",
             "student",
         ),
         (
-            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) <SCHOOL>\b",
+            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) <SCHOOL>\b|\b<I_AM> <ADV>(?:almost|nearly) (?:done|finished) with (?:my )?(?:\p{L}+ )?(?:<SCHOOL>|<DEGREE>)\b",
             "student",
         ),
         (
@@ -688,10 +690,10 @@ const PLACE_QUALIFIERS: &str = "(?:rural|northern|southern|eastern|western|centr
 const CAPITALIZED_PLACE: &str = r"\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}";
 
 /// A capitalized place after a cue, after a qualifier ("rural Oklahoma"); a second one after a
-/// comma ("San Francisco, California").
+/// comma ("San Francisco, California") or after "in the" ("Florida in the US").
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:{PLACE_CUES}|{MOVED_FROM})[ \t]+(?i:{UNNAMED_PLACE})?(?:the[ \t]+)?(?:{PLACE_QUALIFIERS}[ \t]+)?({CAPITALIZED_PLACE})(?:(?:,|[ \t]+-)[ \t]+({CAPITALIZED_PLACE}))?"
+        r"(?i:{PLACE_CUES}|{MOVED_FROM})[ \t]+(?i:{UNNAMED_PLACE})?(?:the[ \t]+)?(?:{PLACE_QUALIFIERS}[ \t]+)?({CAPITALIZED_PLACE})(?:(?:,|[ \t]+-|[ \t]+in[ \t]+the)[ \t]+({CAPITALIZED_PLACE}))?"
     ))
 });
 
@@ -803,7 +805,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -869,11 +871,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
             "expecting a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (
@@ -889,11 +891,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
             "health issue",
         ),
         (
-            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b<I_AM> graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>got my (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>got my (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -906,7 +908,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|\band |\b(?:before|since|after|when) )(?:she|he|they) <DIED>|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
+            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
             "bereavement",
         ),
     ])
@@ -2499,6 +2501,40 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_67_to_69_wordings() {
+        for (text, expected) in [
+            (
+                "Well I'm in high school so I'm just taking the normal required classes in order to graduate.",
+                &["student"][..],
+            ),
+            ("I'm almost done with art school, I'll be happy when its over.", &["student"][..]),
+            ("I began working online as a side gig recently and my dog keeps me company.", &["working online"][..]),
+            ("I just have an office job. I work hard though.", &["office"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I'm done with school and looking for work").is_empty());
+        assert_eq!(job("I am an engineer. I work with computers."), vec!["engineer"]);
+        assert_eq!(relationship("We decided to move closer to my in-laws."), vec!["married"]);
+        assert!(relationship("no my father in law had to pay for us").is_empty());
+        assert_eq!(place("Yeah. I'm from Florida in the US, but my dialect is the same."), vec!["Florida", "US"]);
+        assert_eq!(place("I moved to Texas in May."), vec!["Texas"]);
+        for (text, event) in [
+            ("Yes, I will be graduating in May.", "graduation"),
+            ("I started doing work online not long ago. Loving it so far!", "started a new job"),
+            ("my life is great , i'm so happy i'm gonna be a father", "expecting a baby"),
+            ("I used to fish with my uncle but he's deceased now.", "bereavement"),
+            ("I'm disable so it's hard for me to get around fast.", "health issue"),
+            ("I have a weird disorder that makes it hard to chew food.", "health issue"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        for no_event in ["I'm going to be a dad someday, I hope.", "my uncle but he's funny"] {
+            assert!(events(no_event).is_empty(), "{no_event}: {:?}", events(no_event));
+        }
     }
 
     #[test]
