@@ -437,6 +437,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)(?:\bi <ADV>|\band )do (?:some |a little |a bit of )?(free ?lance (?:poetry|writing|editing|photography|art|illustration|translation|journalism|consulting|programming|coding|design))\b".to_string(),
         // "Real estate." answering "what do you do?"
         format!(r"(?im)^\s*({FIELDS})\s*[.!]*\s*$"),
+        // "I'm the head of the company now", "I am the owner of a small bakery"
+        r"(?i)\b<I_AM> <ADV>the ((?:head|owner|ceo|president|founder|co-founder|director) of (?:the|my|our|an?) (?:(?:family|small|local) )?(?:company|business|firm|store|shop|restaurant|bakery|agency|department))\b".to_string(),
         // "I began working online as a side gig recently"
         r"(?i)\bi <ADV>(?:began|started) (?:doing )?(work(?:ing)? online)\b".to_string(),
         // whom the work serves: "I work with children", "i am employed working with old people"
@@ -607,7 +609,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi (?:currently )?study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)",
             "student",
         ),
         (
@@ -615,7 +617,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?<SCHOOL>\b|\b(?:for|my) (?:midterms|finals)\b|\b(?:full|heavy|light) course ?load\b|\bmy \p{L}+ (?:midterm|final|exam)s?(?:\s*[.,!;]|\s*$|\s+(?:exam|test|this|next|tomorrow|today|tonight|on|in|and|so|all|week|but)\b)|\bmy (?:work|job) and (?:school|college|classes|studies)\b|\b<I_AM> [^.!?\n]{0,40}?\b(?:but|and) <ADV>(?:go to|attend) <SCHOOL>\b",
+            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?<SCHOOL>\b|\b(?:for|my) (?:midterms|finals)\b|\b(?:full|heavy|light) course ?load\b|\bmy \p{L}+ (?:midterm|final|exam)s?(?:\s*[.,!;]|\s*$|\s+(?:exam|test|this|next|tomorrow|today|tonight|on|in|and|so|all|week|but)\b)|\bmy (?:work|job) and (?:school|college|classes|studies)\b|\bi (?:get|have|got) (?:so much|a lot of|lots of|tons of|too much) homework\b|\bi(?:'ve| have)(?: got)? (?:a|one|two|three|a couple(?: of)?|a few) (?:more )?(?:years?|semesters?) (?:left )?(?:in|of|at) <SCHOOL>\b|\b<I_AM> [^.!?\n]{0,40}?\b(?:but|and) <ADV>(?:go to|attend) <SCHOOL>\b",
             "student",
         ),
         (r"(?i)\bpay(?:ing)? my way through <SCHOOL>\b", "student"),
@@ -805,7 +807,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -846,7 +848,10 @@ static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
         (r"(?i)\bsingle (?:mom|mother|dad|father|parent|guy|man|woman|lady)\b", "single"),
         (r"(?i)\bbeing single\b", "single"),
         (r"(?i)\bdivorced\b", "divorced"),
-        (r"(?i)\b(?:been|happily) married\b|\bmarried (?:for|with)\b", "married"),
+        (
+            r"(?i)\bhappily married\b|\bbeen married(?:\s*[.,!;]|\s*$|\s+(?:for|since|to|and|but|now|so|almost|over|nearly|about|(?:\d+|\p{L}+) (?:years?|yrs?|months?))\b)|\bmarried (?:for (?:\d+|an?|over|almost|nearly|about|many|several|the (?:past|last)|\p{L}+ (?:years?|months?))|with)\b",
+            "married",
+        ),
         (r"(?i)\bwidow(?:er|ed)?\b", "widowed"),
     ])
 });
@@ -859,11 +864,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:to|here|back|in|out|across|into|away|from|a (?:little |long )?ways?)\b|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\bpacking (?:up )?to move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\bpacking (?:up )?to move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
-            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
@@ -871,7 +876,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
             "expecting a baby",
         ),
         (
@@ -883,7 +888,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost job",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
@@ -1328,10 +1333,12 @@ fn degree_students(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// A title in a clause about another time ("when i am a museum curator i'll ...", "when I was a
-/// kid"): a job, unlike a place or a life event, is only read of the present. (Conditions, "if I
+/// kid", "I used to work as a business analyst"): a job, unlike a place or a life event, is only read of the present. (Conditions, "if I
 /// were a nurse", are taken out for every fact in `profile`.)
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:when|once|until) (?:<I_AM>|i was|i were|i become|i get to be) (?:an?|the) [^.,;!?\n]*")
+    re(
+        r"(?i)\b(?:when|once|until) (?:<I_AM>|i was|i were|i become|i get to be) (?:an?|the) [^.,;!?\n]*|\bi used to (?:work as|be) (?:an?|the) [^.,;!?\n]*?(?:\b(?:but|so|now)\b|[.,;!?\n]|$)",
+    )
 });
 
 /// Words that make what the writer works in a field, not a workplace ("the healthcare industry").
@@ -2501,6 +2508,48 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_70_to_72_wordings() {
+        // ages read by context are adult ages: "I just turned 15" is left out, like "I'm 15 minutes away"
+        assert!(age("i just got them i just turned 15 so it was the right time").is_empty());
+        for (text, expected) in [
+            ("Yeah. They retired a few years ago, I'm the head of the company now.", &["head of the company"][..]),
+            ("I usually study or eat foods such as cheesecake.", &["student"][..]),
+            ("i hear that . i get so much homework . goodluck!", &["student"][..]),
+            ("I've got a couple more years in school and have been saving money", &["student"][..]),
+            ("I used to work as a business analyst for a large company, but I recently retired.", &["retired"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I used to be a nurse.").is_empty());
+        assert_eq!(
+            job("I used to be a pro skater but I've had too many injuries so now I'm a dental assistant"),
+            vec!["dental assistant"]
+        );
+        assert_eq!(relationship("Had to go with hubby to work brunch, eggs cooking"), vec!["married"]);
+        assert_eq!(relationship("I have been married for ten years."), vec!["married"]);
+        for not_married in [
+            "Good! I think it's great when people get married for the right reasons.",
+            "I am not.  I have been married 3 times though",
+            "how is your hubby?",
+        ] {
+            assert!(relationship(not_married).is_empty(), "{not_married}: {:?}", relationship(not_married));
+        }
+        for (text, event) in [
+            ("sometimes, but me and my wife are in a divorce.", "divorce"),
+            ("my husband I have three kids and twins are baking in the oven lol.", "expecting a baby"),
+            ("I guess a bad relationship and my dog passing away I've just needed some time", "lost a pet"),
+            ("I'm torn up, my dog had to be put down today because of old age", "lost a pet"),
+            ("Yes, I have children but we have moved to Florida and enjoy the ocean now!", "moved house"),
+            ("Over the years I have moved so much I've lost most of my books", "moved house"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        for no_event in ["i've moved away from watching a lot of tv", "I moved a lot of furniture today"] {
+            assert!(events(no_event).is_empty(), "{no_event}: {:?}", events(no_event));
+        }
     }
 
     #[test]
