@@ -156,7 +156,7 @@ scientist|researcher|professor|lecturer|tutor|librarian|writer|author|journalist
 artist|painter|musician|singer|actor|actress|model|dancer|chef|cook|baker|butcher|waiter|waitress|bartender|barista|\
 driver|trucker|pilot|mechanic|electrician|plumber|carpenter|welder|contractor|builder|worker|laborer|farmer|rancher|\
 fisherman|firefighter|officer|cop|soldier|sergeant|marine|medic|paramedic|therapist|counselor|psychologist|\
-pharmacist|technician|aide|stylist|hairdresser|barber|groomer|trainer|coach|instructor|student|salesman|saleswoman|\
+pharmacist|cpa|technician|aide|stylist|hairdresser|barber|groomer|trainer|coach|instructor|student|salesman|saleswoman|\
 salesperson|realtor|streamer|youtuber|influencer|entrepreneur|freelancer|caregiver|nanny|babysitter|janitor|\
 custodian|guard|miner|mailman|postman|carrier|courier|dispatcher|inspector|auditor|lobbyist|florist|biologist|\
 chemist|physicist|geologist|economist|optometrist|hygienist|cosmetologist|nutritionist|dietitian|podcaster|blogger|\
@@ -425,7 +425,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // fields people name right after "work" ("i work fast food", "I work retail")
         format!(r"(?i)\bi <ADV>work {PART}({FIELDS})\b"),
         // "i do sales work", "I'm doing research work", "Doing admin work can get very boring"
-        format!(r"(?im)(?:\bi <ADV>do|\b<I_AM> <ADV>doing|(?:^|[.!]\s*)doing) (?:some )?({FIELDS}|{KINDS_OF_WORK}) work\b"),
+        format!(r"(?im)(?:\bi <ADV>do|\band do|\b<I_AM> <ADV>doing|(?:^|[.!]\s*)doing) (?:some )?({FIELDS}|{KINDS_OF_WORK}) work\b"),
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
@@ -613,7 +613,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b<I_AM> <ADV>in my (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) <SCHOOL>\b|\b<I_AM> <ADV>(?:almost|nearly) (?:done|finished) with (?:my )?(?:\p{L}+ )?(?:<SCHOOL>|<DEGREE>)\b",
+            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b(?:<I_AM> <ADV>in my|attending(?: my)?) (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) (?:(?:\p{L}+ ){0,2}(?:nursing|law|medicine|engineering|pharmacy)|<SCHOOL>)\b|\b<I_AM> <ADV>(?:almost|nearly) (?:done|finished) with (?:my )?(?:\p{L}+ )?(?:<SCHOOL>|<DEGREE>)\b",
             "student",
         ),
         (
@@ -864,11 +864,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\bhelped (?:me|us) move\b|\bpacking (?:up )?to move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\bpacking (?:up )?to move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
-            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\b(?:i|we) <ADV>had to (?:put|have) (?:(?:my|our) (?:\w+ )?<PET>|mine) (?:put )?(?:down|to sleep)\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
@@ -888,7 +888,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost job",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\bi got divorced\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i got) divorced\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
@@ -896,11 +896,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|rheumatoid arthritis|an? (?:autoimmune|chronic|heart|kidney|liver|lung|rare|genetic) (?:disease|condition|illness)|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
             "health issue",
         ),
         (
-            r"(?im)\bi (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>got my (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\b(?:i|we) (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>got my (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -913,7 +913,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\bmy (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
+            r"(?i)\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bmy <KIN>(?:[^'’\w][^.!?\n]{0,40})?[.!]\s+(?:she|he|they) (?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
             "bereavement",
         ),
     ])
@@ -2508,6 +2508,39 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_73_to_75_wordings() {
+        for (text, expected) in [
+            ("Cool! I'm in my senior year of psychiatric nursing. Are you enjoying it?", &["student"][..]),
+            ("I'm doing an internship and attending second year in college", &["student"][..]),
+            (
+                "I work in a grocery store, I walk dog and do some translation work on the internet.",
+                &["translation"][..],
+            ),
+            ("I work for an accounting firm. I'm a CPA.", &["CPA"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for (text, event) in [
+            ("I have Rheumatoid Arthritis and a few other health issues.", "health issue"),
+            ("Yes, they are. I have an autoimmune disease, so I try to eat clean.", "health issue"),
+            ("I have 5 brothers and sisters. 4 brothers passed away and I have sister that is left", "bereavement"),
+            ("Yes, he had to raise me after our parents passed away.", "bereavement"),
+            ("My grandmother is. She passed away 5 years ago.", "bereavement"),
+            ("Yes, we graduated together last year and now she is going to college", "graduation"),
+            ("Thanks! It's in Germany so I have to move.", "moved house"),
+            ("Do you have any animals? I just had to put mine down", "lost a pet"),
+            ("Just after I was divorced, I tried the roommate thing.", "divorce"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        for no_event in
+            ["I have to move my car before noon", "I had to put my foot down", "My mom is great. She passed the exam."]
+        {
+            assert!(events(no_event).is_empty(), "{no_event}: {:?}", events(no_event));
+        }
     }
 
     #[test]
