@@ -54,7 +54,7 @@ const DEGREE: &str = "(?:degree|masters|master's|bachelors|bachelor's|phd|doctor
 const DEATH_TAIL: &str = r"(?:\s*[.!,;\n]|\s*$|\s+(?:in|of|from|last|when|after|before|and|but|so|too|i|we|she|he|they|\d+|two|three|four|five|several|many|some|years?|months?|recently|suddenly|unexpectedly)\b)";
 
 /// A death told by its verb ("died", "passed away", a bare "passed" only by what follows it); for
-/// "my <relative> ..., she died" and the widowed rule's "my husband ... before he passed".
+/// "my <relative> ..., she died", the widowed rule's "my husband ... before he passed" and "my dog ... before she passed".
 const DIED: &str = "(?:died|passed away|passed|was killed)<DEATH_TAIL>";
 
 /// The relatives whose death is a bereavement ("my mom", "my two brothers", "my grand mother", "my
@@ -229,7 +229,9 @@ fn title() -> String {
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title();
     [
-        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|consider myself|call myself|(?:part|full)[- ]time as|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|i (?:just |recently |finally )?(?:got|was|have been|'ve been) promoted to(?: be)?|(?:got done|finished|completed) (?:my )?training (?:to be|as)|consider myself|call myself|(?:part|full)[- ]time as|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        // "if i was not a secretary , i'd drive sports car": the writer is one
+        format!(r"(?i)\bif i (?:was not|were not|wasn'?t|weren'?t)\s+(?:an?|the)\s+{title}"),
         // "ima freakin' chef"
         format!(r"(?i)\bima\s+{title}"),
         // "As a writer, I love them": a title opening a sentence
@@ -617,7 +619,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?<SCHOOL>\b|\b(?:for|my) (?:midterms|finals)\b|\b(?:full|heavy|light) course ?load\b|\bmy \p{L}+ (?:midterm|final|exam)s?(?:\s*[.,!;]|\s*$|\s+(?:exam|test|this|next|tomorrow|today|tonight|on|in|and|so|all|week|but)\b)|\bmy (?:work|job) and (?:school|college|classes|studies)\b|\bi (?:get|have|got) (?:so much|a lot of|lots of|tons of|too much) homework\b|\bi(?:'ve| have)(?: got)? (?:a|one|two|three|a couple(?: of)?|a few) (?:more )?(?:years?|semesters?) (?:left )?(?:in|of|at) <SCHOOL>\b|\b<I_AM> [^.!?\n]{0,40}?\b(?:but|and) <ADV>(?:go to|attend) <SCHOOL>\b",
+            r"(?i)\bi <ADV>(?:go to|attend) (?:an? (?:\p{L}+ )?)?<SCHOOL>\b|\b(?:for|my) (?:midterms|finals)\b|\b(?:full|heavy|light) course ?load\b|\bmy \p{L}+ (?:midterm|final|exam)s?(?:\s*[.,!;]|\s*$|\s+(?:exam|test|this|next|tomorrow|today|tonight|on|in|and|so|all|week|but)\b)|\bmy (?:work|job) and (?:school|college|classes|studies)\b|\bi(?:'m| am)? <ADV>(?:failing|passing|flunking|acing|taking) (?:all |most |some |a few |two |three |four )?(?:of )?my (?:\p{L}+ )?(?:classes|courses)\b|\bi (?:get|have|got) (?:so much|a lot of|lots of|tons of|too much) homework\b|\bi(?:'ve| have)(?: got)? (?:a|one|two|three|a couple(?: of)?|a few) (?:more )?(?:years?|semesters?) (?:left )?(?:in|of|at) <SCHOOL>\b|\b<I_AM> [^.!?\n]{0,40}?\b(?:but|and) <ADV>(?:go to|attend) <SCHOOL>\b",
             "student",
         ),
         (
@@ -631,6 +633,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (r"(?i)\bi <ADV>tutor\b|\bmy tutoring\b", "tutor"),
+        (r"(?i)\bmy (?:summer |new |current |paid |unpaid )?internship\b", "intern"),
         (r"(?i)\bi <ADV>work for myself\b|\b<I_AM> <ADV>self[- ]employed\b", "self-employed"),
         // a student named by the studies ("my business studies", "being in school", "school
         // keeps me too busy", "College and my dogs take up all my time", "the college I attend",
@@ -675,7 +678,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere in|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
@@ -873,7 +876,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "moved house",
         ),
         (
-            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\b(?:i|we) <ADV>had to (?:put|have) (?:(?:my|our) (?:\w+ )?<PET>|mine) (?:put )?(?:down|to sleep)\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\bmy <PET>\b[^.!?\n]{0,60}?\b(?:before|since|after|when) (?:she|he|it) <DIED>|\b(?:i|we) <ADV>had to (?:put|have) (?:(?:my|our) (?:\w+ )?<PET>|mine) (?:put )?(?:down|to sleep)\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
@@ -901,11 +904,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken|i <ADV>(?:injured|tore|dislocated|fractured)) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib|knee|shoulder|acl|meniscus|achilles|rotator cuff)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|used to have|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|rheumatoid arthritis|an? (?:autoimmune|chronic|heart|kidney|liver|lung|rare|genetic) (?:disease|condition|illness)|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken|i <ADV>(?:injured|tore|dislocated|fractured)) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib|knee|shoulder|acl|meniscus|achilles|rotator cuff)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|used to have|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|rheumatoid arthritis|an? (?:autoimmune|chronic|heart|kidney|liver|lung|rare|genetic) (?:disease|condition|illness)|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\bmy (?:heart|blood pressure|diabetes|seizure|thyroid|insulin|anxiety|depression) (?:meds|medications?|medicine|pills)\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
             "health issue",
         ),
         (
-            r"(?im)\b(?:i|we) (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>got my (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\b(?:i|we) (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -918,7 +921,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:\w+ ){0,2}(?:<KIN>|best friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
+            r"(?i)\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:(?:\w+ ){0,2}<KIN>|(?:(?:best|good|close|dear|old|childhood|high school|college) )?friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
             "bereavement",
         ),
     ])
@@ -1582,10 +1585,11 @@ static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|
 static IV_FOR_IVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(i)v (been|got|had)\b"));
 
 /// A condition on the writer's own life ("if I ever got married", "unless we move", "if I were a
-/// nurse"): what it says has not happened, so no stated fact is read in it.
+/// nurse"): what it says has not happened, so no stated fact is read in it. A negated one ("if i
+/// was not a secretary , i'd drive a sports car") says what has: its "not" is the first group.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:if|unless) (?:i'?m|i'd|we're|we'd|(?:i|we) (?:ever |really |actually )?(?:were|was|got|get|had|have|lose|lost|move|moved|live|lived|become|became|am|are))\b[^.,;!?\n]*",
+        r"(?i)\b(?:if|unless) (?:i'?m|i'd|we're|we'd|(?:i|we) (?:ever |really |actually )?(?:(?:were|was)( not)?|got|get|had|have|lose|lost|move|moved|live|lived|become|became|am|are))\b[^.,;!?\n]*",
     )
 });
 
@@ -1599,7 +1603,17 @@ pub fn profile(text: &str) -> Profile {
     let text = &IV_FOR_IVE.replace_all(text, "${1}'ve $2");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // "if I ever got married" has not happened; the word lists below still read the whole text
-    let unconditional = &CONDITION.replace_all(text, "");
+    let unconditional =
+        &CONDITION.replace_all(
+            text,
+            |condition: &regex::Captures| {
+                if condition.get(1).is_some() {
+                    condition[0].to_string()
+                } else {
+                    String::new()
+                }
+            },
+        );
     let statements = statements(unconditional);
     let events = matches(&LIFE_EVENTS, unconditional);
     Profile::from_lists([
@@ -2516,6 +2530,41 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_79_to_81_wordings() {
+        for (text, expected) in [
+            ("It takes my mind off of my internship. It can be stressful.", &["intern"][..]),
+            ("a mini van . if i was not a secretary , i'd drive sports car .", &["secretary"][..]),
+            ("I just got promoted to be a supervisor at my job. I'm so happy!", &["supervisor"][..]),
+            ("He has been doing it for years.  I am failing my classes because I watch him.", &["student"][..]),
+            ("I just got done training to be a security guard!", &["security guard"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for no_job in [
+            "If I were a doctor I would help everyone.",
+            "My sister got promoted to a manager last week.",
+            "I'm training to be a nurse someday.",
+        ] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        assert_eq!(place("hey ! dave here upstate ny ! you ?"), vec!["ny"]);
+        for (text, event) in [
+            ("I did not continue it in college. Instead, I completed a degree in education.", "graduation"),
+            ("Side effects are the worst, I have a weight gain side effect with my heart meds.", "health issue"),
+            (
+                "We have a cat to take care of any vermin which my dog wasn't able to back before she passed.",
+                "lost a pet",
+            ),
+            ("I can not believe my friend died in a car accident last week.", "bereavement"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        for no_event in ["My friend's dog died last week.", "My dog sat down before she passed the ball."] {
+            assert!(events(no_event).is_empty(), "{no_event}: {:?}", events(no_event));
+        }
     }
 
     #[test]
