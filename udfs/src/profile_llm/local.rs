@@ -921,7 +921,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:(?:\w+ ){0,2}<KIN>|(?:(?:best|good|close|dear|old|childhood|high school|college) )?friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
+            r"(?i)\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:(?:\w+ ){0,2}<KIN>|(?:(?:best|good|close|dear|old|childhood|high school|college) ){0,2}friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
             "bereavement",
         ),
     ])
@@ -1603,17 +1603,14 @@ pub fn profile(text: &str) -> Profile {
     let text = &IV_FOR_IVE.replace_all(text, "${1}'ve $2");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // "if I ever got married" has not happened; the word lists below still read the whole text
-    let unconditional =
-        &CONDITION.replace_all(
-            text,
-            |condition: &regex::Captures| {
-                if condition.get(1).is_some() {
-                    condition[0].to_string()
-                } else {
-                    String::new()
-                }
-            },
-        );
+    let keep_negated = |condition: &regex::Captures| {
+        if condition.get(1).is_some() {
+            condition[0].to_string()
+        } else {
+            String::new()
+        }
+    };
+    let unconditional = &CONDITION.replace_all(text, keep_negated);
     let statements = statements(unconditional);
     let events = matches(&LIFE_EVENTS, unconditional);
     Profile::from_lists([
@@ -2600,6 +2597,7 @@ mod tests {
                 "lost a pet",
             ),
             ("I can not believe my friend died in a car accident last week.", "bereavement"),
+            ("my old best friend died when we were in school", "bereavement"),
         ] {
             assert_eq!(events(text), vec![event], "{text}");
         }
