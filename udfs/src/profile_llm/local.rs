@@ -815,7 +815,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b(?:\d+|\w+) years (?:i'?ve|i have|we'?ve|we have) been married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -857,7 +857,7 @@ static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
         (r"(?i)\bbeing single\b", "single"),
         (r"(?i)\bdivorced\b", "divorced"),
         (
-            r"(?i)\bhappily married\b|\bbeen married(?:\s*[.,!;]|\s*$|\s+(?:for|since|to|and|but|now|so|almost|over|nearly|about|(?:\d+|\p{L}+) (?:years?|yrs?|months?))\b)|\bmarried (?:for (?:\d+|an?|over|almost|nearly|about|many|several|the (?:past|last)|\p{L}+ (?:years?|months?))|with)\b",
+            r"(?i)\bhappily married\b|\b(?:\d+|\w+) years (?:i'?ve|i have|we'?ve|we have) been married\b|\bbeen married(?:\s*[.,!;]|\s*$|\s+(?:for|since|to|and|but|now|so|almost|over|nearly|about|(?:\d+|\p{L}+) (?:years?|yrs?|months?))\b)|\bmarried (?:for (?:\d+|an?|over|almost|nearly|about|many|several|the (?:past|last)|\p{L}+ (?:years?|months?))|with)\b",
             "married",
         ),
         (r"(?i)\bwidow(?:er|ed)?\b", "widowed"),
