@@ -101,7 +101,9 @@ const CHILD_AGE_WORDS: &str =
 /// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
 static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)\b(?:<I_AM>|i'?ll be|i turned)\s+<ADV>(?:almost |nearly |about )?(?:an? )?(\d{{1,3}}|{AGE_WORDS}|{CHILD_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b"),
+        format!(r"(?i)\b(?:<I_AM>|i'?ll be|i turned)\s+<ADV>(?:almost |nearly |about |aged )?(?:an? )?(\d{{1,3}}|{AGE_WORDS}|{CHILD_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b"),
+        // "i am only 16": "only" before a number that ends the clause makes it an age, a teen's too
+        r"(?im)\b<I_AM> only (\d{2})(?:\s*[.,!?]|\s*$|\s+(?:and|but|so|lol|haha)\b)".to_string(),
         r"(?im)^\s*([1-9]\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b".to_string(),
     ]
     .iter()
@@ -164,7 +166,7 @@ surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|depu
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
 stay-at-home dad|stay at home mom|stay at home dad|stay at home wife|stay-at-home wife|stay at home husband|stay-at-home husband|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
-radio host|show host|tv host|podcast host|hostess|planner|coordinator|supervisor|foreman|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
+radio host|show host|tv host|podcast host|hostess|planner|coordinator|supervisor|foreman|chief|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
@@ -391,7 +393,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|<I_AM> <ADV>employed (?:at|by)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater", "i work a part time job at a retail
         // store"; "work at a university" without the "I"
-        format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? (?:dead[- ]end |boring |low[- ]paying )?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
+        format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? (?:dead[- ]end |boring |low[- ]paying |crummy |crappy |lousy |lame |stupid |decent )?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
@@ -603,7 +605,7 @@ const DOERS: &[(&str, &str)] = &[
 static STATED_ROLES: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+and\b)|\bi <ADV>teach (?:the )?(?:at\b|in\b|kindergarten|kinder\b|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)|\bi <ADV>got into teaching\b|\bi <ADV>(?:got back|came back|got home) from teaching\b",
+            r"(?im)\bi <ADV>teach(?:\s*$|\s*[.,!]|\s+(?:and\b|as well\b|too\s*(?:[.,!]|$)))|\bi <ADV>teach (?:the )?(?:at\b|in\b|\d+(?:st|nd|rd|th)\b|p\.?e\b|gym\b|kindergarten|kinder\b|preschool|pre-k|elementary|middle|high school|college|university|school|classes|kids|children|students|adults|\w+ grade|math|english|science|history|music|art|spanish|french|biology|chemistry|physics|yoga|dance)|\bi <ADV>got into teaching\b|\bi <ADV>(?:got back|came back|got home) from teaching\b",
             "teacher",
         ),
         (
@@ -611,7 +613,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
             "student",
         ),
         (
@@ -671,7 +673,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "farmer",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>retired\b|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b|\b(?:collecting|living on|live on) (?:my |a )?(?:retirement|pension)\b",
+            r"(?im)\b<I_AM> <ADV>retired\b|(?:^|[.!]\s+)(?:semi[- ])?retired\s*(?:[,.!]|$)|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b|\b(?:collecting|living on|live on) (?:my |a )?(?:retirement|pension)\b",
             "retired",
         ),
     ])
@@ -695,7 +697,7 @@ const UNNAMED_PLACE: &str = r"the (?:island|state|city|town|village|county|provi
 const PLACE_QUALIFIERS: &str = "(?:rural|northern|southern|eastern|western|central|upstate|downstate|coastal|suburban)";
 
 /// A place name: up to three capitalized words ("Salt Lake City").
-const CAPITALIZED_PLACE: &str = r"\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}";
+const CAPITALIZED_PLACE: &str = r"(?:(?:St|Ste|Mt|Ft|Pt)\.[ \t]*)?\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}";
 
 /// A capitalized place after a cue, after a qualifier ("rural Oklahoma"); a second one after a
 /// comma ("San Francisco, California"), after "in the" ("Florida in the US") or after "and raised in"
@@ -725,9 +727,17 @@ static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// "nebraska .", "In Florida, what about you."); without "in" or "from", only a known name.
 static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(?:{PLACE_QUALIFIERS}[ \t]+)?(\p{{L}}[\p{{L}}'\-]*(?:[ \t]+\p{{L}}[\p{{L}}'\-]*){{0,2}}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*(?-i:\p{{Lu}}{{2,}}))?(?:,[ \t]*the [^.!?\n]{{1,40}}? state(?:\x22|”)?)?(?:[.!]*\s*,?[ \t]*(?:(?:what|how) about|and) (?:you|u|yourself)\??)?\s*[.!]*\s*$",
+        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(?:{PLACE_QUALIFIERS}[ \t]+)?(\p{{L}}[\p{{L}}'\-]*(?:[ \t]+\p{{L}}[\p{{L}}'\-]*){{0,2}}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*((?-i:\p{{Lu}}{{2,}})))?(?:,[ \t]*the [^.!?\n]{{1,40}}? state(?:\x22|”)?)?(?:[.!]*\s*,?[ \t]*(?:(?:what|how) about|and) (?:you|u|yourself)\??)?\s*[.!]*\s*$",
     ))
 });
+
+/// The postal codes of the US states and DC, which follow a town's name ("Springfield, IL").
+#[rustfmt::skip]
+const US_STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+];
 
 /// "I'm a Chicago native", "I am a Colorado girl": counted, like `PLACE_BEFORE_CUE`, when it is a
 /// known place name.
@@ -815,7 +825,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -868,7 +878,7 @@ static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
 static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\b(?:i|i'?ve|i have) (?:just |finally |recently )?(?:got|been) promoted\b|(?:^|[.!]\s*)(?:just |finally )?got promoted\b|\bmy promotion\b|\bi was promoted\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b",
+            r"(?im)\b(?:i|i'?ve|i have) (?:just |finally |recently )?(?:got|been) promoted\b|(?:^|[.!]\s*)(?:just |finally )?got promoted\b|\bmy promotion\b|\bi was promoted\b|\bi (?:remember getting|got|received|earned) (?:a|my|the) promotion\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b",
             "got promoted",
         ),
         (
@@ -876,7 +886,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "moved house",
         ),
         (
-            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? <PET>\b[^.!?\n]{0,30}?\b(?:died|passed)\b|\bfound my <PET> dead\b|\bmy <PET>\b[^.!?\n]{0,60}?\b(?:before|since|after|when) (?:she|he|it) <DIED>|\b(?:i|we) <ADV>had to (?:put|have) (?:(?:my|our) (?:\w+ )?<PET>|mine) (?:put )?(?:down|to sleep)\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? (?:pet )?<PET>\b[^.!?\n]{0,40}?\b(?:died|passed|(?:got|was) (?:run over|hit by a car|killed))\b|\bfound my <PET> dead\b|\bmy <PET>\b[^.!?\n]{0,60}?\b(?:before|since|after|when) (?:she|he|it) <DIED>|\b(?:i|we) <ADV>had to (?:put|have) (?:(?:my|our) (?:\w+ )?<PET>|mine) (?:put )?(?:down|to sleep)\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
@@ -1025,7 +1035,9 @@ fn communication_style(lines: &[&str]) -> Vec<String> {
 /// FIRST_PERSON marks a sentence as the writer's; SECOND_PERSON as (also) about the reader.
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:i|i'm|im|i've|i'd|my|me)\b"));
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|you're|youre|u)\b"));
-static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.!?\n]+[.!?]*"));
+/// A sentence; the dot of "St. Louis" or "Dr. Smith" does not end one.
+static SENTENCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\b(?:St|Ste|Mt|Ft|Pt|Dr|Mr|Mrs|Ms|Jr|Sr)\.|[^.!?\n])+[.!?]*"));
 
 /// A question put after a statement, from its opening word ("hello i am in canada where are you ?").
 static QUESTION_TAIL: LazyLock<Regex> =
@@ -1297,7 +1309,7 @@ const WORK_GERUNDS: &[(&str, &str)] = &[
 static WORKING_AS_GERUND: LazyLock<Regex> = LazyLock::new(|| {
     let gerunds: Vec<&str> = WORK_GERUNDS.iter().map(|(gerund, _)| *gerund).collect();
     re(&format!(
-        r"(?im)(?:\b(?:<I_AM>|i'?ve been|i have been|and) <ADV>|(?:^|[.!,;]\s*))({})(?:\s+(?:at|for|in|on|part[- ]time|full[- ]time|nights|weekends|since|now)\b|\s*[.,!;]|\s*$)",
+        r"(?im)(?:\b(?:<I_AM>|i'?ve been|i have been) <ADV>(?:doing (?:the )?(?:\p{{L}}+ )?)?|\bi\b[^.!?\n]{{0,40}}?\band <ADV>|(?:^|[.!,;]\s*))({})(?:\s+(?:at|for|in|on|part[- ]time|full[- ]time|nights|weekends|since|now)\b|\s*[.,!;]|\s*$)",
         gerunds.join("|")
     ))
 });
@@ -1509,14 +1521,21 @@ fn places(statements: &str) -> Vec<String> {
     let lowercase = captures_overlapping(&LOWERCASE_PLACE, statements)
         .filter_map(known_place)
         .filter(|place| !place.starts_with(char::is_uppercase) || place.contains(' '));
-    let answers = PLACE_ANSWER.captures_iter(statements).filter_map(|c| {
-        let (sentence, answer) = (c.get(0)?.as_str(), c.get(1)?.as_str());
+    let answers = PLACE_ANSWER.captures_iter(statements).flat_map(|c| {
+        let (Some(sentence), Some(answer)) = (c.get(0), c.get(1)) else { return vec![] };
+        let (sentence, answer) = (sentence.as_str(), answer.as_str());
         let lower = sentence.trim_start().to_lowercase();
         let cued = lower.starts_with("in ") || lower.starts_with("from ");
+        // "Harlem County, CA.": a state's postal code after a name cues it like "in" does
+        let state = c.get(2).map(|m| m.as_str()).filter(|code| US_STATE_CODES.contains(code));
         let capitalized = answer.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
         let known = is_known_place(answer);
-        (known || (cued && capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str())))
-            .then(|| answer.to_string())
+        if known || ((cued || state.is_some()) && capitalized && !NOT_A_PLACE.contains(&answer.to_lowercase().as_str()))
+        {
+            std::iter::once(answer.to_string()).chain(state.map(str::to_string)).collect()
+        } else {
+            vec![]
+        }
     });
     let named_before = captured([&*PLACE_BEFORE_CUE, &*PLACE_NATIVE], statements)
         .filter(|name| is_known_place(name))
@@ -1593,6 +1612,14 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A wish of the writer's ("I hope to have country music at my wedding", "we want to buy a house
+/// someday"): the events in it have not happened.
+static WISH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:i|we) (?:really |still |also )?(?:hope|want|wish|plan|would like|'d like|would love|'d love) to\b[^.,;!?\n]*",
+    )
+});
+
 /// A profile of the fan who wrote `text` (messages one per line).
 pub fn profile(text: &str) -> Profile {
     // phones type "I’m"; the rules are written with a straight apostrophe
@@ -1612,7 +1639,7 @@ pub fn profile(text: &str) -> Profile {
     };
     let unconditional = &CONDITION.replace_all(text, keep_negated);
     let statements = statements(unconditional);
-    let events = matches(&LIFE_EVENTS, unconditional);
+    let events = matches(&LIFE_EVENTS, &WISH.replace_all(unconditional, ""));
     Profile::from_lists([
         ages(unconditional, &statements),
         jobs(&statements),
@@ -2530,6 +2557,46 @@ mod tests {
     }
 
     #[test]
+    fn rounds_85_to_87_wordings() {
+        assert_eq!(age("im currently aged 62 years young, do you like to read books?"), vec!["62"]);
+        assert_eq!(age("no my parents would kill me i am only 16"), vec!["16"]);
+        assert!(age("I'm only 20 minutes away").is_empty());
+        for (text, expected) in [
+            ("I work in the business world as a financial chief. It's taken a lot of work.", &["financial chief"][..]),
+            ("Oh wow, What grade are you going to be teaching? I teach too.", &["teacher"][..]),
+            ("I teach 1st and 2nd PE... its insane all day, but I love it!", &["teacher"][..]),
+            ("Anything that helps is good. I'm doing the cliche waiting tables for now.", &["waiter"][..]),
+            ("Yep! This will be my second year in college", &["student"][..]),
+            ("retired , but run a side business in computer programming which was my trade .", &["retired"][..]),
+            ("it never took off and now I have a crummy job at scrubway...", &["scrubway"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for no_job in [
+            "I teach too many hours of Sunday school to count.",
+            "In my second year in college I met my wife.",
+            "She is an accountant and does accounting and bookkeeping for a Homeowners Association.",
+        ] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        assert_eq!(place("Harlem County, CA. Plenty of biking here. And you?"), vec!["Harlem County", "CA"]);
+        assert!(place("Harlem County, XY.").is_empty());
+        // the dot of "St." does not end the sentence, so "Louis, MO." is not an answer of its own
+        assert_eq!(place("I live in St. Louis, MO."), vec!["St. Louis", "MO"]);
+        assert!(place("I have been to Six Flags in Gurnee, IL and near St. Louis, MO. However, I prefer Orlando.")
+            .is_empty());
+        assert_eq!(relationship("Wife is at work, and it's pretty hot out today."), vec!["married"]);
+        for (text, event) in [
+            ("I had a pet rabbit that i loved so much and she got run over by a car", "lost a pet"),
+            ("I remember getting a promotion as well and my family and I went out for dinner.", "got promoted"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        // a wish has not happened
+        assert!(events("I hope to have country music at my wedding.  Weddings can be expensive.").is_empty());
+    }
+
+    #[test]
     fn rounds_82_to_84_wordings() {
         for (text, expected) in [
             ("i just got back from teaching an orchestra classical music .", &["teacher"][..]),
@@ -3111,7 +3178,7 @@ mod tests {
             ("nebraska . so there is not much to do here .", &["nebraska"][..]),
             ("I am Mary from Colorado. What is your name?", &["Colorado"][..]),
             ("In the Phoenix area.", &["Phoenix"][..]),
-            ("Philadelphia, PA. City of brotherly love.", &["Philadelphia"][..]),
+            ("Philadelphia, PA. City of brotherly love.", &["Philadelphia", "PA"][..]),
             ("Southern Ontario area. I work up north.", &["Ontario"][..]),
             ("I haven't traveled much after moving to San Francisco.", &["San Francisco"][..]),
             ("Being from Georgia, I developed quite the sweet tooth.", &["Georgia"][..]),
