@@ -166,7 +166,7 @@ surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|depu
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
 stay-at-home dad|stay at home mom|stay at home dad|stay at home wife|stay-at-home wife|stay at home husband|stay-at-home husband|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
-radio host|show host|tv host|podcast host|hostess|planner|coordinator|supervisor|foreman|chief|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
+radio host|show host|tv host|podcast host|hostess|planner|coordinator|supervisor|foreman|chief|(?:football|baseball|basketball|soccer|hockey|tennis|volleyball|rugby|softball|golf) player|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
@@ -372,7 +372,7 @@ newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clini
 animal rescue|cemetery";
 
 /// Words between "work" and "at" ("I work part time at ...", "I work the night shift at ...").
-const PART: &str = "(?:(?:part[- ]time|full[- ]time|nights|weekends|right now|there|here|the (?:night|day|morning|evening|graveyard|late|early|overnight) shift) )*";
+const PART: &str = "(?:(?:part[- ]time|full[- ]time|(?:long|late|odd|crazy|\\d+) hours|nights|weekends|right now|there|here|the (?:night|day|morning|evening|graveyard|late|early|overnight) shift) )*";
 
 /// A phrase up to the end of a clause: what "I work as ..." or "I work at ..." names.
 const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|while|right now|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
@@ -520,6 +520,9 @@ static JOB_DOING: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Titles of those who teach, more telling than "teacher" read from "I teach ...".
+const TEACHING_TITLES: [&str; 4] = ["professor", "lecturer", "instructor", "tutor"];
+
 /// The branches of the armed forces, named as a job ("I'm in the navy").
 const MILITARY_BRANCHES: [&str; 5] = ["army", "navy", "air force", "marines", "coast guard"];
 
@@ -613,7 +616,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
             "student",
         ),
         (
@@ -646,6 +649,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
+        (r"(?i)\bi <ADV>write for (?:work|a living|my job)\b", "writer"),
         (
             r"(?i)\b(?:writing|finished|published|wrote|work on|working on) my (?:new |first |second |third |latest |next )?(?:novel|book|memoir)\b",
             "writer",
@@ -894,7 +898,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:i|we) (?:have|'ve got|got) (?:another|a|our (?:first|second|third)) (?:child|baby|kid|one) on the way\b|\bmy (?:1st|2nd|3rd|first|second|third) trimester\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
             "expecting a baby",
         ),
         (
@@ -910,15 +914,15 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "divorce",
         ),
         (
-            r"(?i)\b(?:my|our) wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b|\b(?:i|we) <ADV>(?:was|were|got) <ADV>married (?:in (?:(?-i:\p{Lu})|\d{4})|on (?:the|a) (?:beach|boat|island|mountain|cruise))",
+            r"(?i)\b(?:my|our) wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|bouquet|cake|photos|pictures|vows|gown|guests|invitations|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b|\b(?:i|we) <ADV>(?:was|were|got) <ADV>married (?:in (?:(?-i:\p{Lu})|\d{4})|on (?:the|a) (?:beach|boat|island|mountain|cruise))",
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken|i <ADV>(?:injured|tore|dislocated|fractured)) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib|knee|shoulder|acl|meniscus|achilles|rotator cuff)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|used to have|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|rheumatoid arthritis|an? (?:autoimmune|chronic|heart|kidney|liver|lung|rare|genetic) (?:disease|condition|illness)|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\bmy (?:knees?|back|hips?|joints?|shoulders?) (?:won'?t|wont|don'?t|dont|doesn'?t|will not) (?:allow|let)\b|\b(?:heals?|healing|recover(?:s|ing)?) from (?:my |the |a |an )?(?:\w+ )?surgery\b|\bmy (?:heart|blood pressure|diabetes|seizure|thyroid|insulin|anxiety|depression) (?:meds|medications?|medicine|pills)\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken|i <ADV>(?:injured|tore|dislocated|fractured)) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib|knee|shoulder|acl|meniscus|achilles|rotator cuff)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|used to have|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|rheumatoid arthritis|an? (?:autoimmune|chronic|heart|kidney|liver|lung|rare|genetic) (?:disease|condition|illness)|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\bmy (?:knees?|back|hips?|joints?|shoulders?) (?:won'?t|wont|don'?t|dont|doesn'?t|will not) (?:allow|let)\b|\b(?:heals?|healing|recover(?:s|ing)?) from (?:my |the |a |an )?(?:\w+ )?surgery\b|\bmy (?:heart|blood pressure|diabetes|seizure|thyroid|insulin|anxiety|depression) (?:meds|medications?|medicine|pills)\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b|\bi (?:had to )?(?:overcame|overcome|fought) cancer\b|\b<I_AM> <ADV>on (?:\w+ )?(?:medications?|meds|medicine|chemo|chemotherapy|dialysis|insulin)\b|\bi <ADV>take (?:\w+ ){0,2}(?:medications?|meds|pills|medicine) for\b|\b<I_AM> <ADV>in therapy\b|\bi had to (?:re)?learn (?:how )?to walk\b|\bmy (?:\w+ ){0,2}(?:car|motorcycle|bike|motorbike) (?:accident|crash|wreck)\b",
             "health issue",
         ),
         (
-            r"(?im)\b(?:i|we) (?:just |recently |finally )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |already )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -1218,6 +1222,8 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
             !matches!(
                 what.to_lowercase().as_str(),
                 "shopping" | "cooking" | "cleaning" | "nothing" | "something" | "anything" | "everything"
+                    // exercise done "for a hobby" or "at the park"
+                    | "jogging" | "running" | "swimming" | "walking" | "hiking" | "biking" | "cycling" | "exercising"
             )
         })
         .map(str::to_string);
@@ -1361,6 +1367,14 @@ static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What others take the writer for ("People still assume I'm a basketball player because of my
+/// height"): not a job the writer has.
+static TAKEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:people|they|everyone|everybody|others|folks|some|most|he|she) (?:\w+ )?(?:assumes?|assumed|thinks?|thought|guess(?:es|ed)?) (?:that )?<I_AM> [^.,;!?\n]*",
+    )
+});
+
 /// Words that make what the writer works in a field, not a workplace ("the healthcare industry").
 const FIELD_WORDS: [&str; 4] = ["industry", "field", "sector", "business"];
 
@@ -1374,6 +1388,7 @@ fn field_named_elsewhere(lowercase_phrase: &str) -> bool {
 
 fn jobs(text: &str) -> Vec<String> {
     let text = &ANOTHER_TIME.replace_all(text, "");
+    let text = &TAKEN_FOR.replace_all(text, "");
     let as_or_being = captured_unless(&AS_OR_BEING_TITLE, NOT_BEFORE_AS_OR_BEING, text);
     let titles = captured(&*JOB_TITLE, text)
         .chain(as_or_being)
@@ -1454,6 +1469,9 @@ fn jobs(text: &str) -> Vec<String> {
         MILITARY_BRANCHES.iter().any(|branch| job.contains(branch))
     });
     jobs.retain(|job| !(branch_named && job == "military"));
+    // "I'm a professor ... I teach at a university": the title says what the teaching is
+    let teaching_title = jobs.iter().any(|job| TEACHING_TITLES.iter().any(|title| job.to_lowercase().ends_with(title)));
+    jobs.retain(|job| !(teaching_title && job == "teacher"));
     without_parts(jobs)
 }
 
@@ -1509,6 +1527,7 @@ const NOT_A_PLACE: &[&str] = &[
 /// been?"), and one after a comma is a second place ("San Francisco, California"). Lowercase
 /// names count when they are known place names (the longest of the first three words that is).
 fn places(statements: &str) -> Vec<String> {
+    let statements = &PLACE_VISIT.replace_all(statements, "");
     let capitalized = [&*PLACE, &*PLACE_MOVE]
         .into_iter()
         .flat_map(|pattern| pattern.captures_iter(statements))
@@ -1553,6 +1572,10 @@ fn places(statements: &str) -> Vec<String> {
     // "United" is part of "United states"
     without_parts(found.into_iter().chain(regions).collect())
 }
+
+/// "when I'm in France": a visit, so its place is not where the writer lives.
+static PLACE_VISIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:when|whenever|once|while) (?:i'?m|i am|we'?re|we are) (?:in|visiting)\b"));
 
 /// Two known places with a comma between, a place and its region ("chicago , illinois").
 static PLACE_AND_REGION: LazyLock<Regex> =
@@ -2554,6 +2577,52 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_88_to_90_wordings() {
+        for (text, expected) in [
+            (
+                "Well, I'm a college football player so I do that, attend school, and enjoy pizza",
+                &["college football player"][..],
+            ),
+            (
+                "i am a distinguished professor and enjoy molding minds\nI teach at a University in California",
+                &["distinguished professor"][..],
+            ),
+            ("My wife like to clean at night, but I usually write for work.", &["writer"][..]),
+            ("I am in between classes in school right now and working to pay for them", &["student"][..]),
+            (
+                "That sounds stressful. I work long hours at a doctor's office so I can't have pets",
+                &["doctor's office"][..],
+            ),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for no_job in [
+            "I'm a team player.",
+            "I mostly do jogging for a hobby, but I did run some marathons in school",
+            "People still assume I'm a basketball player because of my height though.",
+        ] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        assert!(place("I'll have to check that out when I'm in France. Do you like to travel?").is_empty());
+        assert_eq!(place("I'm in France now."), vec!["France"]);
+        for (text, event) in [
+            ("He's turning it into a career. I'm on medication for a serious illness.", "health issue"),
+            ("Yes I take a few medications for this allergy", "health issue"),
+            ("i had to overcame cancer when i was 18", "health issue"),
+            ("i suppose . its why i am in therapy . depression is real .", "health issue"),
+            ("Without them, I never would have survived my terrible motorcycle accident.", "health issue"),
+            ("Yes, My whole left knee is filled with metal. I had to learn to walk all over again.", "health issue"),
+            ("Have you begun applying for jobs? I have already graduated.", "graduation"),
+            ("I love calla lilies. My wedding bouquet was pink calla lilies", "wedding"),
+            ("I have another child on the way.  This one a bit more difficult.", "expecting a baby"),
+            ("In my 2nd trimester.  My children are a big help.", "expecting a baby"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        assert!(events("My friend is on medication for her back.").is_empty());
     }
 
     #[test]
