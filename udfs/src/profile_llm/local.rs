@@ -73,7 +73,7 @@ const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|mainly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
 /// A built-in pattern; each of `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>`, `<SCHOOL>`,
-/// `<DEGREE>`, `<KIN>`, `<DIED>`, `<DEATH_TAIL>` and `<ADV>` in it stands for the constant of that
+/// `<DEGREE>`, `<KIN>`, `<DIED>`, `<DEATH_TAIL>`, `<PLACE_ABBR>` and `<ADV>` in it stands for the constant of that
 /// name (`ADVERBS` for `<ADV>`), so every rule reads them the same way; `<DIED>` is replaced before
 /// the `<DEATH_TAIL>` it holds.
 fn re(pattern: &str) -> Regex {
@@ -87,9 +87,14 @@ fn re(pattern: &str) -> Regex {
         .replace("<KIN>", KIN)
         .replace("<DIED>", DIED)
         .replace("<DEATH_TAIL>", DEATH_TAIL)
+        .replace("<PLACE_ABBR>", PLACE_ABBREVIATIONS)
         .replace("<ADV>", ADVERBS);
     Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
+
+/// Abbreviations that open a place's name ("St. Louis", "Ft. Lauderdale"): part of the name, and
+/// their dot ends no sentence.
+const PLACE_ABBREVIATIONS: &str = "St|Ste|Mt|Ft|Pt";
 
 /// Ages in words ("twenty", "thirty-one").
 const AGE_WORDS: &str = "(?:eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
@@ -526,6 +531,14 @@ const TEACHING_TITLES: [&str; 4] = ["professor", "lecturer", "instructor", "tuto
 /// The branches of the armed forces, named as a job ("I'm in the navy").
 const MILITARY_BRANCHES: [&str; 5] = ["army", "navy", "air force", "marines", "coast guard"];
 
+/// Roles read from what the writer does that give way to a job naming them better (given in
+/// lowercase): "serving my country" to a branch named beside it ("in the army"), "I teach at a
+/// university" to "a distinguished professor".
+const ROLES_NAMED_BETTER: [(&str, fn(&str) -> bool); 2] = [
+    ("military", |job| MILITARY_BRANCHES.iter().any(|branch| job.contains(branch))),
+    ("teacher", |job| TEACHING_TITLES.iter().any(|title| job.ends_with(title))),
+];
+
 /// "for my job I review candidates": what the job is, by a verb of work after it.
 static FOR_MY_JOB: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -701,7 +714,7 @@ const UNNAMED_PLACE: &str = r"the (?:island|state|city|town|village|county|provi
 const PLACE_QUALIFIERS: &str = "(?:rural|northern|southern|eastern|western|central|upstate|downstate|coastal|suburban)";
 
 /// A place name: up to three capitalized words ("Salt Lake City").
-const CAPITALIZED_PLACE: &str = r"(?:(?:St|Ste|Mt|Ft|Pt)\.[ \t]*)?\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}";
+const CAPITALIZED_PLACE: &str = r"(?:(?:<PLACE_ABBR>)\.[ \t]*)?\p{Lu}[\p{L}'\-]*(?:[ \t]+\p{Lu}[\p{L}'\-]*){0,2}";
 
 /// A capitalized place after a cue, after a qualifier ("rural Oklahoma"); a second one after a
 /// comma ("San Francisco, California"), after "in the" ("Florida in the US") or after "and raised in"
@@ -1040,8 +1053,7 @@ fn communication_style(lines: &[&str]) -> Vec<String> {
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:i|i'm|im|i've|i'd|my|me)\b"));
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:you|your|you're|youre|u)\b"));
 /// A sentence; the dot of "St. Louis" or "Dr. Smith" does not end one.
-static SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:\b(?:St|Ste|Mt|Ft|Pt|Dr|Mr|Mrs|Ms|Jr|Sr)\.|[^.!?\n])+[.!?]*"));
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\b(?:<PLACE_ABBR>|Dr|Mr|Mrs|Ms|Jr|Sr)\.|[^.!?\n])+[.!?]*"));
 
 /// A question put after a statement, from its opening word ("hello i am in canada where are you ?").
 static QUESTION_TAIL: LazyLock<Regex> =
@@ -1463,15 +1475,10 @@ fn jobs(text: &str) -> Vec<String> {
     } else {
         found.into_iter().chain(workplaces.filter(|w| w.starts_with(char::is_uppercase))).collect()
     };
-    // "serving my country" says military; a branch named beside it ("in the army") says which
-    let branch_named = jobs.iter().any(|job| {
-        let job = job.to_lowercase();
-        MILITARY_BRANCHES.iter().any(|branch| job.contains(branch))
-    });
-    jobs.retain(|job| !(branch_named && job == "military"));
-    // "I'm a professor ... I teach at a university": the title says what the teaching is
-    let teaching_title = jobs.iter().any(|job| TEACHING_TITLES.iter().any(|title| job.to_lowercase().ends_with(title)));
-    jobs.retain(|job| !(teaching_title && job == "teacher"));
+    for (role, named_better) in ROLES_NAMED_BETTER {
+        let better = jobs.iter().any(|job| named_better(&job.to_lowercase()));
+        jobs.retain(|job| !(better && job == role));
+    }
     without_parts(jobs)
 }
 
