@@ -80,39 +80,75 @@ fn stated_facts(path: &Path, which: &str, show_misses: bool) {
     }
 }
 
+/// Which half of the recorded fans a row belongs to. The soft-field lexicons were revised on the
+/// fans with an even id (session 23); the odd ones stay held out. Split by fan, not by row, so
+/// one fan's messages to several models never sit in both halves.
+fn is_development_fan(fan_model_id: &str) -> Option<bool> {
+    let fan: u64 = fan_model_id.split('_').nth(1)?.parse().ok()?;
+    Some(fan % 2 == 0)
+}
+
 fn seed_agreement(path: &Path) {
     let Ok(text) = std::fs::read_to_string(path) else {
         println!("skipping the gpt-4o comparison: {} is absent", path.display());
         return;
     };
     let rows: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
-    let pairs: Vec<(Profile, Profile)> = rows
+    let pairs: Vec<(Option<bool>, Profile, Profile)> = rows
         .iter()
         .filter_map(|r| {
             let gpt = Profile::from_json(r["profile"].as_object()?);
-            Some((gpt, local_profile(r["fan_text"].as_str()?)))
+            let half = is_development_fan(r["fan_model_id"].as_str()?);
+            Some((half, gpt, local_profile(r["fan_text"].as_str()?)))
         })
         .collect();
-    println!("local profiler vs recorded gpt-4o answers ({} real fans)\n", pairs.len());
-    println!("| field | presence agreement | value overlap | precision | recall |");
-    println!("| --- | --- | --- | --- | --- |");
+    let halves = [
+        (None, "all"),
+        (Some(false), "held out (odd fan ids): not read while the soft-field lexicons were revised"),
+        (Some(true), "development (even fan ids): read while the soft-field lexicons were revised"),
+    ];
+    for (half, name) in halves {
+        let chosen: Vec<(&Profile, &Profile)> =
+            pairs.iter().filter(|(h, _, _)| half.is_none() || *h == half).map(|(_, g, l)| (g, l)).collect();
+        agreement_table(&chosen, name);
+    }
+}
+
+/// Per field, for fan pairs (gpt-4o, local): fan-level presence agreement, value overlap,
+/// precision and recall (a fan counts as right when some value overlaps), then value-level
+/// numbers, so that answering with more values is not mistaken for agreeing better: values per
+/// fan of each, and the share of local values matching one of gpt-4o's and of gpt-4o's matched.
+fn agreement_table(pairs: &[(&Profile, &Profile)], name: &str) {
+    println!("\nlocal profiler vs recorded gpt-4o answers, {name}: {} real fans\n", pairs.len());
+    println!("| field | presence agreement | value overlap | precision | recall | values per fan (local / gpt-4o) | value precision | value recall |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    let n = pairs.len().max(1) as f64;
     for (i, field) in FIELDS.iter().enumerate() {
-        let n = pairs.len() as f64;
         let presence =
             pairs.iter().filter(|(g, l)| g.fields[i].is_empty() == l.fields[i].is_empty()).count() as f64 / n;
-        let both: Vec<_> = pairs.iter().filter(|(g, l)| !g.fields[i].is_empty() && !l.fields[i].is_empty()).collect();
-        let overlap =
-            both.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64 / both.len().max(1) as f64;
+        let both = pairs.iter().filter(|(g, l)| !g.fields[i].is_empty() && !l.fields[i].is_empty()).count();
+        let correct = pairs.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64;
         let said_local = pairs.iter().filter(|(_, l)| !l.fields[i].is_empty()).count() as f64;
         let said_gpt = pairs.iter().filter(|(g, _)| !g.fields[i].is_empty()).count() as f64;
-        let correct = pairs.iter().filter(|(g, l)| overlaps(&g.fields[i], &l.fields[i])).count() as f64;
+        let local_values: usize = pairs.iter().map(|(_, l)| l.fields[i].len()).sum();
+        let gpt_values: usize = pairs.iter().map(|(g, _)| g.fields[i].len()).sum();
+        let local_matched: usize = pairs
+            .iter()
+            .map(|(g, l)| l.fields[i].iter().filter(|v| overlaps(&g.fields[i], std::slice::from_ref(v))).count())
+            .sum();
+        let gpt_matched: usize = pairs
+            .iter()
+            .map(|(g, l)| g.fields[i].iter().filter(|v| overlaps(&l.fields[i], std::slice::from_ref(v))).count())
+            .sum();
         println!(
-            "| {field} | {:.2} | {:.2} (of {}) | {:.2} | {:.2} |",
-            presence,
-            overlap,
-            both.len(),
+            "| {field} | {presence:.2} | {:.2} (of {both}) | {:.2} | {:.2} | {:.1} / {:.1} | {:.2} | {:.2} |",
+            correct / both.max(1) as f64,
             correct / said_local.max(1.0),
-            correct / said_gpt.max(1.0)
+            correct / said_gpt.max(1.0),
+            local_values as f64 / n,
+            gpt_values as f64 / n,
+            local_matched as f64 / local_values.max(1) as f64,
+            gpt_matched as f64 / gpt_values.max(1) as f64,
         );
     }
 }
