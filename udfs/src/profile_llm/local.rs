@@ -19,9 +19,12 @@
 //!   matched against a list of about 490 states, countries, regions and cities, leaving out names
 //!   that are mostly ordinary words), as do "I’m", "im" and "i m", and one-line answers to "where
 //!   are you from?" / "what do you do?" ("nebraska .", "sales person.").
-//! - Emotional needs, purchase motivations and personality traits from word lists.
-//! - Communication style from message statistics (length, emoji, questions, exclamations) and
-//!   word lists.
+//! - Personality traits, emotional needs and purchase motivations from word lists, each value
+//!   needing its words in one line in twenty at least, at most three per field, the most frequent
+//!   first (the lists name what fans of subscription creators show: playing the submissive or the
+//!   dominant part, praise, money limits, wanting to see more, fantasies).
+//! - Communication style from message statistics (length, emoji, questions, exclamations, orders)
+//!   and the share of lines with a word list's words.
 //!
 //! No crate does this; it is deliberately simple, deterministic and fast (thousands of fans per
 //! second). Its agreement with gpt-4o, and its precision and recall on hand-labelled chats from
@@ -954,99 +957,229 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
     ])
 });
 
-/// Word lists for the softer fields: case-insensitive words from their start.
-fn lexicon(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
-    entries.iter().map(|(p, label)| (re(&format!(r"(?i)\b(?:{p})")), *label)).collect()
+/// A fan playing the submissive part ("yes mistress", "punish me", "am I allowed to"): read as a
+/// personality trait, a need for validation and a communication style.
+const SUBMISSIVE: &str = r"yes,? (?:mommy|mistress|goddess|queen|ma'?am|miss|princess|master|sir)\b|(?:punish|use|humiliate|degrade|own|train|tease|deny|control|spank|dominate) me\b|i(?:'ll| will)? obey|i(?:'ll| will) do (?:anything|whatever|as you)|(?:am i|may i|can i be) (?:allowed|permitted)|permission|good boy|your (?:slave|sub|pet|toy|servant|bitch|slut|puppy|good boy|little (?:slut|bitch|boy|toy))|you(?:'re| are) in charge|(?:can |to )?take control|i(?:'ll| will)? beg\b|begging|worship|i won'?t cum until|as you wish|please (?:mistress|mommy|goddess|queen)|i'?m (?:yours|all yours)|sí,? ama|ja,? herrin|sim,? senhora|oui,? ma[iî]tresse";
+
+/// A fan playing the dominant part ("moan for me", "on your knees", "until I say so").
+const DOMINANT: &str = r"(?:for|on|at) me,? (?:bitch|slut|whore)|(?:my|little|dirty|naughty|fucking) (?:bitch|slut|whore|fuck ?toy)|good girl|on your knees|until i (?:say|tell you)|i(?:'ll| will| am going to|'m going to|'m gonna| wanna| want to) (?:\w+ )?(?:spank|punish|pin|choke|tie|dominate|breed|claim|own|use) you|(?:beg|moan|scream|rage|cum) for me|do as i say|you(?:'re| are| will be) mine|daddy'?s (?:going|gonna)|obey me|you will (?:do|be|suck|take)";
+
+/// A cue in a word list: case-insensitive words from their start, emoji anywhere (a plain `\b`
+/// would miss an emoji after a space, both sides being non-word characters).
+fn cue(words: &str) -> Regex {
+    re(&format!(r"(?i)(?:^|\b|\W)(?:{words})"))
 }
+
+/// Word lists for the softer fields; `<SUBMISSIVE>` and `<DOMINANT>` stand for the cues above.
+fn lexicon(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
+    entries
+        .iter()
+        .map(|(p, label)| (cue(&p.replace("<SUBMISSIVE>", SUBMISSIVE).replace("<DOMINANT>", DOMINANT)), *label))
+        .collect()
+}
+
+static PERSONALITY: Lexicon = LazyLock::new(|| {
+    lexicon(&[
+        ("<SUBMISSIVE>", "submissive"),
+        ("<DOMINANT>", "dominant"),
+        (JOKING, "playful"),
+        (
+            r"i love you|my love|miss(?:ed)? you|sweetheart|darling|romantic|cuddle|make love|hold you|my queen|my angel|❤|🥰|💕|cariño|mi amor|schatz|chérie",
+            "romantic",
+        ),
+        (COMPLIMENTS, "complimentary"),
+        (
+            r"can'?t wait|so bad(?:ly)?\b|i need (?:you|it|this|to see)|need you|yes+!|yess+|fuck yes|hell yes|i'?m (?:so )?ready|let'?s go",
+            "eager",
+        ),
+        (
+            r"what'?s (?:in|on|that|this)|what is (?:it|that|this)|what kind of|tell me (?:more|about)|i wonder|curious|how (?:long|big|many) is|what do you (?:do|like)|what else",
+            "curious",
+        ),
+        (
+            r"i'?m here for you|here to listen|hope you(?:'re| are| feel| get)|feel better|take care|proud of you|you deserve|are you (?:ok|okay|alright)|get some rest|how are you feeling",
+            "supportive",
+        ),
+        (r"sorry|apologi[sz]e|perdón|entschuldig|desculp|désolé", "apologetic"),
+        (r"please|thank|thanks|thx|gracias|danke|obrigad|merci", "polite"),
+        (r"shy|nervous|blush|embarrass|🙈|tímido|schüchtern|timide", "shy"),
+        (
+            r"(?:am|i'?m) (?:i )?(?:even )?(?:worthy|good enough)|not good enough|i'?m (?:ugly|fat|not (?:that )?(?:big|attractive|hot))|small (?:dick|cock|penis)|insecure",
+            "insecure",
+        ),
+        (
+            r"always buy|take my money|don'?t hold back|worth every|i sent you a \$|tip(?:ped)? you|sent (?:you )?a tip",
+            "generous",
+        ),
+        (r"never tried|try (?:something )?new|explore|adventur|kink", "adventurous"),
+    ])
+});
 
 static EMOTIONAL_NEEDS: Lexicon = LazyLock::new(|| {
     lexicon(&[
-        (r"lonely|alone|no one|nobody|solo|allein|sozinho|seul", "companionship"),
         (
-            r"miss(?:ed)? you|thinking (?:about|of) you|pensé en ti|an dich gedacht|pensei em você|pensé à toi",
+            r"lonely|i'?m (?:all )?alone|by myself|no one to|nobody to|keep me company|solo|allein|sozinho|seul",
+            "companionship",
+        ),
+        (
+            r"miss(?:ed)? you|thinking (?:about|of) you|get to know you|(?:talk|chat|talking|chatting) (?:to|with) you|our (?:chats?|talks?)|hablar contigo|pensé en ti|an dich gedacht|pensei em você|pensé à toi",
             "connection",
         ),
-        (r"stress|exhaust|long (?:day|shift)|hard day|tired|cansad|müde|fatigu", "stress relief"),
-        (r"do you like|am i|you think i|proud of me|notice me|appreciate", "validation"),
-        (r"love you|babe|baby|sweetheart|darling|cariño|schatz|amor|chérie", "affection"),
-        (r"talk|chat|listen|hablar|reden|conversar|parler", "conversation"),
-        (r"attention|ignor|reply|answer me|respond", "attention"),
-        (r"make me smile|cheer|happy|smile|sonreír|lächeln|sorrir|sourire", "positivity"),
+        (r"stress|exhaust|long (?:day|shift|week)|hard day|tired|cansad|müde|fatigu", "stress relief"),
+        (
+            r"i'?m sick|feeling (?:down|low|sad|useless|lonely|bad)|bad day|rough (?:day|week)|depress|i'?m (?:sad|upset)",
+            "comfort",
+        ),
+        (
+            r"do you like (?:it|my|me|what|him)|you think i|proud of me|notice me|rate (?:me|my|it)|what do you think (?:of|about) (?:my|me|it)|do i (?:look|make)|(?:is it|am i) (?:big|good) enough|did i do (?:good|well)|<SUBMISSIVE>",
+            "validation",
+        ),
+        (r"love you|babe\b|baby|sweetheart|darling|honey|cuddle|cariño|schatz|amor|chérie", "affection"),
+        (
+            r"i (?:want|wanna|need|would love|'?d love) (?:to |you )?(?:kiss|touch|feel|taste|hold|be with|make love|be inside|be next to|have you)|make love|in bed with you|next to you|feel you|your body",
+            "intimacy",
+        ),
+        ("<DOMINANT>", "control"),
+        (r"make me smile|made my day|cheer me up|best part of my day|sonreír|lächeln|sorrir|sourire", "positivity"),
+        (
+            r"attention|ignor|answer me|are you there|you there\?|where are you|why (?:no|didn'?t you) (?:reply|answer)",
+            "attention",
+        ),
     ])
 });
 
 static PURCHASE_MOTIVATIONS: Lexicon = LazyLock::new(|| {
     lexicon(&[
         (
-            r"how much|price|cost|discount|cheaper|expensive|broke|no money|can'?t afford|cuánto|was kostet|quanto custa|c'est combien",
+            r"how much|price|cost|discount|cheaper|expensive|cuánto|was kostet|quanto custa|c'est combien",
             "price sensitivity",
         ),
-        (r"exclusive|only for me|just for me|custom|personal|special", "exclusivity"),
         (
-            r"new (?:content|set|video|pics?)|send me|show me|more|everything new|todo lo nuevo|alles neue|tudo de novo|tout ce qui est nouveau",
-            "new content",
+            r"broke\b|no money|(?:don'?t|do not) have (?:the |any |enough )?(?:money|cash|funds)|can'?t (?:afford|spend)|pay ?day|get paid|paycheck|short on (?:cash|money)|(?:can |could )?only (?:do|afford|spend) \$?\d+|(?:i'?m|i am) not (?:going to|gonna) buy|on a budget",
+            "financial limitations",
+        ),
+        (r"exclusive|only for me|just for me|custom|personali[sz]ed|special (?:video|pic|request)", "exclusivity"),
+        (r"teaser|preview|freebie|for free|free (?:pic|picture|video|one)|sample", "previews"),
+        (
+            r"more (?:pics|pictures|photos|videos?|content)|new (?:content|set|video|pics?)|send (?:me|it)|show me|let me see|wanna see|want to see|can i see|everything new|todo lo nuevo|alles neue|tudo de novo|tout ce qui est nouveau",
+            "visual content",
         ),
         (r"bundle|package|paquete|paket|pacote|pack\b", "bundles"),
-        (r"support you|for you|help you|worth (?:it|every)", "supporting the creator"),
-        (r"what'?s in it|curious|wonder|what is it", "curiosity"),
+        (
+            r"support (?:you|your|creators?)|help you out|you deserve (?:it|every)|worth every (?:penny|cent)",
+            "supporting the creator",
+        ),
+        (
+            r"what'?s in (?:it|the)|curious|wonder|what is it|what do i get|what'?s included|what'?s (?:on|in) (?:the|that|this)",
+            "curiosity",
+        ),
         (
             r"always buy|take my money|i'?ll buy|siempre compro|ich kaufe immer|sempre compro|j'achète toujours",
             "loyalty",
         ),
+        (
+            r"imagine|pretend|role ?play|fantas|scenario|i'?ll be your|be my (?:\w+ )?(?:mommy|daddy|girl|slut|secretary|teacher|nurse)",
+            "fantasy fulfillment",
+        ),
+        (
+            r"(?:your|ur|that|those|these) (?:body|ass|tits|boobs|titties|legs|feet|lips|curves|figure)|(?:sexy|hot|beautiful|perfect|amazing) (?:body|ass|tits|boobs|legs|feet|lips|curves|figure)|so (?:hot|sexy)",
+            "physical attraction",
+        ),
     ])
 });
 
-static PERSONALITY: Lexicon = LazyLock::new(|| {
-    lexicon(&[
-        (r"haha|lol|lmao|joke|funny|jaja", "humorous"),
-        (r"sorry|apologi[sz]e|perdón|entschuldig|desculp|désolé", "apologetic"),
-        (r"please|thank|thanks|gracias|danke|obrigad|merci", "polite"),
-        (r"shy|nervous|tímido|schüchtern|tímido|timide", "shy"),
-        (r"love|sweet|beautiful|gorgeous|hermosa|schöne|linda|belle", "romantic"),
-        (r"always buy|take my money|don'?t hold back|worth every", "generous"),
-        (r"busy|work|shift|ocupado|beschäftigt", "hardworking"),
-    ])
-});
+/// Most values a soft field gives: the strongest, as gpt-4o gives one to three.
+const SOFT_VALUES: usize = 3;
 
-static FLIRTY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sexy|hot|cute|gorgeous|beautiful|babe|kiss|😘|😍|🔥)"));
+/// The labels of `lexicon` whose words are in at least one line in twenty (and at least one), the
+/// most frequent first, at most `SOFT_VALUES`: one "sorry" in a chat of 160 lines does not make
+/// its writer apologetic.
+fn soft_matches(lexicon: &[(Regex, &'static str)], lines: &[&str]) -> Vec<String> {
+    let needed = lines.len().div_ceil(20).max(1);
+    let mut counted: Vec<(usize, &str)> = lexicon
+        .iter()
+        .map(|(pattern, label)| (lines.iter().filter(|line| pattern.is_match(line)).count(), *label))
+        .filter(|(count, _)| *count >= needed)
+        .collect();
+    // a stable sort keeps the lexicon's order among equal counts
+    counted.sort_by(|a, b| b.0.cmp(&a.0));
+    counted.into_iter().take(SOFT_VALUES).map(|(_, label)| label.to_string()).collect()
+}
+
+/// Words of praise ("gorgeous", "looks amazing"), and cues shared by a trait and a style.
+const COMPLIMENTS: &str = r"beautiful|gorgeous|stunning|pretty|cute|perfect|sexy|hot\b|amazing|wow|incredible|so good|look(?:s|ing)? (?:good|great|amazing)|love (?:your|ur|that|those|the)";
+const JOKING: &str = r"haha|hehe|lol\b|lmao|jaja|😂|🤣|😜|😝|😛|😉|😏";
+const PET_NAMES: &str = r"love you|my love|babe\b|baby|sweetheart|sweetie|darling|honey|cutie|my queen|beautiful|❤|🥰|😘|💕|💋|cariño|schatz|amor|chérie";
+const CASUAL: &str =
+    r"u\b|ur\b|rn\b|lol\b|wanna|gonna|idk|tbh|imma|ya\b|omg|lmao|nah\b|yea\b|yeah|ok\b|k\b|btw|thx|pls|plz";
+
+const FLIRTING: &str = r"sexy|hot|cute|gorgeous|beautiful|babe|kiss|😘|😍|🔥";
+
+/// Styles read from a cue: (cue, share of lines that must show it, style).
+const CUE_STYLES: [(&str, f64, &str); 4] =
+    [(FLIRTING, 0.2, "flirty"), (JOKING, 0.15, "playful"), (PET_NAMES, 0.2, "affectionate"), (CASUAL, 0.3, "casual")];
+
+static CUE_STYLE_PATTERNS: LazyLock<Vec<(Regex, f64, &'static str)>> =
+    LazyLock::new(|| CUE_STYLES.iter().map(|(words, share, style)| (cue(words), *share, *style)).collect());
+
+/// The submissive and the dominant part, line by line.
+static ROLE_CUES: LazyLock<[Regex; 2]> = LazyLock::new(|| [cue(SUBMISSIVE), cue(DOMINANT)]);
+
+/// A line that asks for something outright: an order ("show me", "tell me") or "I want".
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:show|send|tell|let|come|get|take|give|do|keep|go|make|open|spread|bend|suck|ride|sit|touch|play|turn|put|stay|look|wait|try|say|talk|moan|beg)\b|\bi (?:want|wanna|need)\b",
+    )
+});
 
 fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
-/// Communication style from message statistics.
+/// Mean words per line above which a writer is expressive.
+const EXPRESSIVE_WORDS: f64 = 12.0;
+
+/// Communication style from message statistics: each style has the share of lines that must show
+/// its cue; the up to `SOFT_VALUES` styles furthest above their share are given, strongest first,
+/// and "conversational" when none is.
 fn communication_style(lines: &[&str]) -> Vec<String> {
-    let mut style: Vec<&str> = Vec::new();
     if lines.is_empty() {
         return Vec::new();
     }
     let n = lines.len() as f64;
-    let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
     let share = |test: &dyn Fn(&str) -> bool| lines.iter().filter(|l| test(l)).count() as f64 / n;
-    let mean_words = words as f64 / n;
+    let mean_words = lines.iter().map(|l| l.split_whitespace().count()).sum::<usize>() as f64 / n;
+    // (how far above its threshold, style); 1 or more is shown
+    let mut strengths: Vec<(f64, &str)> = Vec::new();
     if mean_words < 4.0 {
-        style.push("brief");
-    } else if mean_words > 15.0 {
-        style.push("expressive");
+        strengths.push((4.0 / mean_words.max(1.0), "brief"));
+    } else if mean_words > EXPRESSIVE_WORDS {
+        strengths.push((mean_words / EXPRESSIVE_WORDS, "expressive"));
+    }
+    let [submissive, dominant] = ROLE_CUES.each_ref().map(|role| share(&|l: &str| role.is_match(l)));
+    if submissive >= dominant {
+        strengths.push((submissive / 0.1, "submissive"));
     } else {
-        style.push("conversational");
+        strengths.push((dominant / 0.1, "assertive"));
     }
-    if share(&|l| l.chars().any(is_emoji)) > 0.25 {
-        style.push("uses emojis");
+    strengths.extend([
+        (share(&|l| REQUEST.is_match(l)) / 0.25, "direct"),
+        (share(&|l| l.chars().any(is_emoji)) / 0.25, "uses emojis"),
+        (share(&|l| l.contains('?')) / 0.3, "inquisitive"),
+        (share(&|l| l.contains('!')) / 0.3, "enthusiastic"),
+    ]);
+    strengths.extend(
+        CUE_STYLE_PATTERNS.iter().map(|(pattern, needed, style)| (share(&|l| pattern.is_match(l)) / needed, *style)),
+    );
+    strengths.retain(|(strength, _)| *strength >= 1.0);
+    // stable: equal strengths keep the order above
+    strengths.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let styles: Vec<String> = strengths.into_iter().take(SOFT_VALUES).map(|(_, style)| style.to_string()).collect();
+    if styles.is_empty() {
+        vec!["conversational".to_string()]
+    } else {
+        styles
     }
-    if share(&|l| l.contains('?')) > 0.3 {
-        style.push("inquisitive");
-    }
-    if share(&|l| l.contains('!')) > 0.3 {
-        style.push("enthusiastic");
-    }
-    if share(&|l| FLIRTY.is_match(l)) > 0.2 {
-        style.push("flirty");
-    }
-    if share(&|l| l.to_lowercase().contains("haha") || l.to_lowercase().contains("lol")) > 0.15 {
-        style.push("playful");
-    }
-    style.into_iter().map(str::to_string).collect()
 }
 
 /// FIRST_PERSON marks a sentence as the writer's; SECOND_PERSON as (also) about the reader.
@@ -1675,9 +1808,9 @@ pub fn profile(text: &str) -> Profile {
         jobs(&statements),
         places(&statements),
         relationships(unconditional, &statements, &events),
-        matches(&PERSONALITY, text),
-        matches(&EMOTIONAL_NEEDS, text),
-        matches(&PURCHASE_MOTIVATIONS, text),
+        soft_matches(&PERSONALITY, &lines),
+        soft_matches(&EMOTIONAL_NEEDS, &lines),
+        soft_matches(&PURCHASE_MOTIVATIONS, &lines),
         communication_style(&lines),
         events,
     ])
@@ -3339,5 +3472,69 @@ mod tests {
     fn style_from_statistics() {
         let p = profile("hi\nok\nlol?");
         assert!(p.fields[7].contains(&"brief".to_string()));
+    }
+
+    /// Personality traits, emotional needs, purchase motivations and communication style.
+    fn soft_fields(text: &str) -> [Vec<String>; 4] {
+        let p = profile(text);
+        [4, 5, 6, 7].map(|i| p.fields[i].clone())
+    }
+
+    #[test]
+    fn playing_a_part_shows_in_traits_needs_and_style() {
+        let [traits, needs, _, style] = soft_fields("yes mistress\nam i allowed to touch myself?\nthank you mistress");
+        assert_eq!(traits[0], "submissive", "{traits:?}");
+        assert!(needs.contains(&"validation".to_string()), "{needs:?}");
+        assert_eq!(style[0], "submissive", "{style:?}");
+        let [traits, needs, _, style] = soft_fields("on your knees\nmoan for me\nyou will do as i say");
+        assert_eq!(traits, vec!["dominant"]);
+        assert_eq!(needs, vec!["control"]);
+        assert_eq!(style[0], "assertive", "{style:?}");
+        // a fan who asks for something is not thereby submissive
+        let [traits, _, _, style] = soft_fields("please send me the video");
+        assert!(!traits.contains(&"submissive".to_string()) && !style.contains(&"submissive".to_string()));
+    }
+
+    #[test]
+    fn a_soft_value_needs_its_words_in_one_line_in_twenty() {
+        let chat = |sorry_lines: usize| {
+            let mut lines = vec!["ok cool"; 40 - sorry_lines];
+            lines.extend(vec!["sorry"; sorry_lines]);
+            soft_fields(&lines.join("\n"))[0].clone()
+        };
+        assert!(chat(1).is_empty(), "{:?}", chat(1));
+        assert_eq!(chat(2), vec!["apologetic"]);
+        // in a short chat one line is enough
+        assert_eq!(soft_fields("sorry, long day")[0], vec!["apologetic"]);
+    }
+
+    #[test]
+    fn soft_fields_give_at_most_three_values_the_most_frequent_first() {
+        let [traits, ..] = soft_fields("sorry\nsorry again\nthank you\nyou look amazing\nhaha\nsorry!\nso cute");
+        assert_eq!(traits, vec!["apologetic", "complimentary", "playful"]);
+    }
+
+    #[test]
+    fn an_emoji_after_a_space_is_a_cue() {
+        assert_eq!(soft_fields("that is funny 😂\nyou got me 🤣")[0], vec!["playful"]);
+        assert!(soft_fields("that is funny 😂\nyou got me 🤣")[3].contains(&"playful".to_string()));
+    }
+
+    #[test]
+    fn a_chat_with_no_marked_style_is_conversational() {
+        assert_eq!(
+            soft_fields("I went to the store today and it was fine\nThe weather is nice here")[3],
+            vec!["conversational"]
+        );
+        assert!(soft_fields("")[3].is_empty());
+    }
+
+    #[test]
+    fn purchase_motivations_tell_price_from_money_limits_and_previews() {
+        assert_eq!(soft_fields("how much is it?")[2], vec!["price sensitivity"]);
+        assert_eq!(soft_fields("I'm broke until payday")[2], vec!["financial limitations"]);
+        assert_eq!(soft_fields("can I get a teaser first")[2], vec!["previews"]);
+        assert_eq!(soft_fields("ya sabes que siempre compro")[2], vec!["loyalty"]);
+        assert_eq!(soft_fields("siempre me haces sonreír")[1], vec!["positivity"]);
     }
 }
