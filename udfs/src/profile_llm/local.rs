@@ -44,9 +44,10 @@ const I_AM: &str = r"(?:i'?m|i m|i\s+(?:myself\s+)?<ADV>am)";
 /// were" as often as a dropped apostrophe ("while we were in New Mexico").
 const WE_ARE: &str = "(?:we're|we re|we are)";
 
-/// The schools people study at: "school", "uni", "college", "med school", "community college".
+/// The schools people study at: "school", "uni", "college", "med school", "community college",
+/// "highschool".
 const SCHOOL: &str =
-    "(?:(?:community|grad|high|law|med|medical|dental|vet|nursing|business|night) )?(?:school|college|university|uni|undergrad)";
+    "(?:(?:(?:community|grad|high|law|med|medical|dental|vet|nursing|business|night) )?(?:school|college|university|uni|undergrad)|highschool)";
 
 /// The degrees a student works towards ("my masters", "my bachelor's degree", "my phd").
 const DEGREE: &str = "(?:degree|masters|master's|bachelors|bachelor's|phd|doctorate|diploma)";
@@ -215,7 +216,7 @@ const NOT_A_JOB: &[&str] = &[
     "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and", "the", "my", "your", "his",
     "her", "their", "our", "i", "am", "is", "was", "a", "an", "favorite", "favourite", "own", "not", "no",
     "never", "so", "too", "such", "that", "this", "like", "going", "gonna", "gon", "about", "sure", "drunk",
-    "reckless", "rc", "novice", "hobby", "you", "go", "hard", "harder",
+    "reckless", "rc", "novice", "hobby", "you", "go", "hard", "harder", "into",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -441,8 +442,12 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
         // "I work from home doing editing"
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
-        // "I am in the automotive sales business"
-        r"(?i)\b<I_AM> <ADV>in the ((?:[\p{L}-]+ ){1,2}(?:business|industry))\b".to_string(),
+        // "I am in the automotive sales business", "I work in the food and hospitality business"
+        r"(?i)\b(?:<I_AM> <ADV>in|i <ADV>work in) the ((?:[\p{L}-]+ ){1,3}?(?:business|industry))\b".to_string(),
+        // "Now I do construction", "I do computer programming as well": a trade named after "do"
+        r"(?i)\bi <ADV>do ((?:computer )?programming|coding|construction|accounting|bookkeeping|landscaping|plumbing|roofing|carpentry|welding|data entry|payroll|(?:web|software) development|tech support)\b".to_string(),
+        // "a new job doing computer programming"
+        format!(r"(?im)\b(?:i <ADV>(?:got|have|found|landed|started)|(?:able|managed) to (?:get|find|land)|my) (?:an? )?(?:new )?job doing {until}"),
         // "i do some graphic design for a few places"
         r"(?i)\bi <ADV>do (?:some )?(?:freelance )?((?:graphic|web|interior|fashion|game) design)\b".to_string(),
         // "i do some free lance poetry"
@@ -496,7 +501,7 @@ static DOES_FOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bi <ADV>do ([\p{L}
 /// (not "I drive a Ford").
 static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:i <ADV>drive|driving) (?:an? )?(truck|semi|big rig|bus|school bus|taxi|cab|forklift|ambulance|delivery van)s?\b",
+        r"(?i)\b(?:i <ADV>(?:do )?drive|driving) (?:an? )?(truck|semi|big rig|bus|school bus|taxi|cab|forklift|ambulance|delivery van)s?\b",
     )
 });
 
@@ -527,6 +532,10 @@ static JOB_DOING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?im)\b(?:i <ADV>(?:work|have|got)|my) (?:an? )?((?:[\p{{L}}-]+ ){{0,3}}?)job (selling|cleaning|driving|delivering|fixing|repairing|cooking|serving|building|making|answering|stocking|washing|painting|designing) {UNTIL_CLAUSE_END}"
     ))
 });
+
+/// "I work with computers": like a workplace, the job only when nothing else names it ("I am an
+/// engineer. I work with computers" is one job).
+static WORKS_WITH_COMPUTERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bi <ADV>work (?:with|on|in) (computers)\b"));
 
 /// Titles of those who teach, more telling than "teacher" read from "I teach ...".
 const TEACHING_TITLES: [&str; 4] = ["professor", "lecturer", "instructor", "tutor"];
@@ -661,7 +670,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing) my (?:[\p{L}'-]+ )?<DEGREE>\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -700,7 +709,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
@@ -779,7 +788,8 @@ static PLACE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Place names recognised when written in lowercase: US states, countries, and large cities
-/// (a capitalized name needs no list). Hand-written: a gazetteer crate would bring tens of
+/// (a capitalized name needs no list), and the states' postal codes that are no word of English or
+/// Spanish ("we live in mn", not "in", "me", "ok", "oh", "hi", "or", "co", "mi" ...). Hand-written: a gazetteer crate would bring tens of
 /// thousands of names, most of them also ordinary words in lowercase ("reading", "mobile").
 const KNOWN_PLACES: &str = "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|\
 hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|\
@@ -821,7 +831,8 @@ krakow|prague|budapest|vienna|munich|hamburg|frankfurt|cologne|zurich|geneva|bru
 helsinki|lisbon|porto|seville|milan|naples|florence|venice|athens|bucharest|manchester|liverpool|glasgow|\
 edinburgh|cardiff|belfast|bristol|leeds|lyon|marseille|ottawa|calgary|edmonton|winnipeg|halifax|brisbane|perth|\
 adelaide|auckland|buenos aires|rio de janeiro|sao paulo|são paulo|santiago|lima|bogota|bogotá|medellin|havana|\
-guadalajara|monterrey|tijuana|cancun|cancún";
+guadalajara|monterrey|tijuana|cancun|cancún|\
+ak|az|ar|ca|ct|fl|ga|ia|il|ks|ky|mn|nc|nh|nj|nm|nv|ri|sc|tn|tx|ut|va|vt|wa|wi|wv|wy";
 
 static KNOWN_PLACE_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| KNOWN_PLACES.split('|').collect());
@@ -853,7 +864,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "engaged",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi got divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
+            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi got divorced\b|\bi divorced (?:her|him|my (?:wife|husband|ex))\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
             "divorced",
         ),
         (
@@ -918,7 +929,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "expecting a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\b(?:able|managed) to (?:get|find|land) a (?:new )?job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (
@@ -926,7 +937,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost job",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i got) divorced\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced\b|\bi divorced (?:her|him|my (?:wife|husband|ex))\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
@@ -1599,6 +1610,7 @@ fn jobs(text: &str) -> Vec<String> {
         .chain(works_at)
         .chain(kind_of_job)
         .chain(my_job_at)
+        .chain(captured([&*WORKS_WITH_COMPUTERS], text))
         .map(|j| first_words(j, 4))
         .filter(not_a_job)
         .chain(trade_work(text));
@@ -1763,6 +1775,14 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
 /// backreferences, so the words are listed.)
 static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|the the|i i|am am|my my)\b"));
 
+/// News told without "I" at the start of a sentence ("Just turned 40!", "Just got divorced."): the
+/// writer's own, so "I" is put back for the rules that look for it.
+static SUBJECTLESS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)(^|[.!]\s+)((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought)\b)",
+    )
+});
+
 /// "Iv been", typed for "I've been".
 static IV_FOR_IVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(i)v (been|got|had)\b"));
 
@@ -1791,6 +1811,7 @@ pub fn profile(text: &str) -> Profile {
         doubled.get(0).and_then(|m| m.as_str().split_whitespace().next()).unwrap_or_default().to_string()
     });
     let text = &IV_FOR_IVE.replace_all(text, "${1}'ve $2");
+    let text = &SUBJECTLESS_NEWS.replace_all(text, "${1}I $2");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // "if I ever got married" has not happened; the word lists below still read the whole text
     let keep_negated = |condition: &regex::Captures| {
@@ -2717,6 +2738,47 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_92_to_94_wordings() {
+        // news told without "I"
+        assert_eq!(age("Way too old for that now. Just turned 40!"), vec!["40"]);
+        assert_eq!(relationship("Just got divorced. Can you believe it?"), vec!["divorced"]);
+        assert_eq!(events("Just got divorced. Can you believe it?"), vec!["divorce"]);
+        assert_eq!(events("My wife kept the car when I divorced her."), vec!["divorce"]);
+        for (text, expected) in [
+            ("I just came back from highschool, how about you?", &["student"][..]),
+            ("I'm in highschool but not on any teams.", &["student"][..]),
+            ("Sorry, I need to do my homework. Bye!", &["student"][..]),
+            ("I paint and study art at a community college.", &["student"][..]),
+            ("I'm a stay-at-home mom of 2 getting my degree in nursing.", &["stay-at-home mom", "student"][..]),
+            ("I work in the food and hospitality business too.", &["food and hospitality business"][..]),
+            ("Fun, I work with computers.", &["computers"][..]),
+            ("I am a nurse. I work with computers at home.", &["nurse"][..]),
+            ("That was fun. Now I do construction.", &["construction"][..]),
+            ("Today I was able to get a new job doing web design.", &["web design"][..]),
+            ("It's tiring, I do drive trucks as my job.", &["truck driver"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert_eq!(events("Today I was able to get a new job doing web design."), vec!["started a new job"]);
+        for no_job in ["I am more into painters and poets.", "I would have to do my homework before I vote."] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        for (text, expected) in [
+            ("Hi I'm from fl.", &["fl"][..]),
+            ("We are fans because we live in mn..", &["mn"][..]),
+            ("Born in england, now live in denver.", &["england", "denver"][..]),
+            ("I'm half-irish, and from boston. You?", &["boston"][..]),
+            ("Busy lol. But it's sunny here today in florida.", &["florida"][..]),
+        ] {
+            assert_eq!(place(text), expected, "{text}");
+        }
+        // postal codes that are words stay words
+        for no_place in ["I live in co-op housing.", "Hi I'm from me."] {
+            assert!(place(no_place).is_empty(), "{no_place}: {:?}", place(no_place));
+        }
     }
 
     #[test]
