@@ -160,7 +160,7 @@ static AGE_PHRASES: LazyLock<Regex> =
 /// English occupations a job statement ends on ("I'm a registered *nurse*", "I'm a real estate
 /// *agent*"); up to three words before the head are kept with it. Not "shepherd", which in chat is a
 /// dog ("A king Shepherd.", "a German shepherd").
-const JOB_HEADS: &str = "teacher|nurse|doctor|physician|pediatrician|surgeon|dentist|vet|veterinarian|engineer|\
+const JOB_HEADS: &str = "zoo-keeper|teacher|nurse|doctor|physician|pediatrician|surgeon|dentist|vet|veterinarian|engineer|\
 developer|programmer|designer|architect|accountant|lawyer|attorney|paralegal|agent|broker|banker|teller|clerk|\
 cashier|secretary|receptionist|assistant|manager|director|administrator|representative|consultant|analyst|\
 scientist|researcher|professor|lecturer|tutor|librarian|writer|author|journalist|editor|reporter|photographer|\
@@ -436,7 +436,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "I am involved in the car business"
         format!(r"(?im)\b<I_AM> <ADV>(?:involved|employed) in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
-        format!(r"(?i)\bi <ADV>work {PART}({FIELDS})\b"),
+        format!(r"(?im)(?:\bi <ADV>|(?:^|[.!]\s+))work {PART}({FIELDS})\b"),
         // "i do sales work", "I'm doing research work", "Doing admin work can get very boring"
         format!(r"(?im)(?:\bi <ADV>do|\band do|\b<I_AM> <ADV>doing|(?:^|[.!]\s*)doing) (?:some )?({FIELDS}|{KINDS_OF_WORK}) work\b"),
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
@@ -480,7 +480,15 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns.push(re(&format!(r"(?i)\b<I_AM> <ADV>an? ((?:{FIELDS}|medical|legal|creative|media) professional)\b")));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
-        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice))\b",
+        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|biz|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice))\b",
+    ));
+    // "The small business I work for", "the local restaurant I work at"
+    patterns.push(re(
+        r"(?i)\b(?:the|a) ((?:small |local |family |big |large )?(?:business|company|firm|restaurant|store|shop|bakery|factory|warehouse|hospital|school)) (?:that )?i <ADV>work (?:for|at|in)\b",
+    ));
+    // "I manage rental properties", "maintaining my own rental properties"
+    patterns.push(re(
+        r"(?i)\b(?:my (?:own )?|i <ADV>(?:have|own|maintain|manage|rent out) (?:\w+ )?)(rental propert(?:y|ies))\b",
     ));
     // "the bar I own in Chicago"
     patterns.push(re(
@@ -641,7 +649,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|getting|working|taking|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
             "student",
         ),
         (
@@ -670,7 +678,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing) my (?:[\p{L}'-]+ )?<DEGREE>\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high ?schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\bi just got out of (?:high ?school|school|class(?:es)?)\b|\bhigh ?schooler here\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing) my (?:[\p{L}'-]+ )?<DEGREE>\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -709,7 +717,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
@@ -882,13 +890,17 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     ])
 });
 
-/// A partner of the past ("my bf at the time", "I used to go with my girlfriend"), dropped before
-/// relationships are read.
+/// A partner of the past ("my bf at the time", "I used to go with my girlfriend", "my wife and I
+/// recently got divorced"), dropped before relationships are read.
 static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then)|\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b(?: in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
+        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then)|\bmy (?:husband|wife|spouse) and i (?:\w+ ){0,2}divorced\b|\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b(?: in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
     )
 });
+
+/// "not divorced yet", "never got divorced": no divorce, taken out before "divorced" is read.
+static NOT_DIVORCED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:\bnot|\bnever|n't)(?: been| got| get| gotten| yet)?\s+divorced\b"));
 
 /// Relationship words that say nothing of whom they are about ("divorced", "a single mom"):
 /// counted only in the writer's own statements (see `own_statements`).
@@ -913,7 +925,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -921,7 +933,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost a pet",
         ),
         (
-            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
+            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\b<I_AM> <ADV>a new (?:dad|daddy|father|mom|mommy|mother|parent)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
             "had a baby",
         ),
         (
@@ -1274,6 +1286,7 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
     let text = PAST_PARTNER.replace_all(text, "");
     let text = NEVER_MARRIED.replace_all(&text, "");
     let (own, never_married) = without_never_married(&own_statements(statements));
+    let own = NOT_DIVORCED.replace_all(&own, "");
     let mut found = matches(&RELATIONSHIP, &text);
     found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own));
     if never_married && !found.iter().any(|status| status == "single") {
@@ -1551,6 +1564,7 @@ fn jobs(text: &str) -> Vec<String> {
         .filter(|title| !has_word_in(title, NOT_A_JOB))
         // "rn" after other words is "right now" ("i'm painting rn"), not a registered nurse
         .filter(|title| !title.ends_with(" rn"))
+        .filter(|title| !veteran_of_the_forces(title))
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
         let lower = j.to_lowercase();
@@ -1625,6 +1639,13 @@ fn jobs(text: &str) -> Vec<String> {
         jobs.retain(|job| !(better && job == role));
     }
     without_parts(jobs)
+}
+
+/// "a us marine vet", "an army vet": a veteran of the forces, not a veterinarian at work.
+fn veteran_of_the_forces(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    lower.ends_with(" vet")
+        && MILITARY_BRANCHES.iter().chain(&["marine", "military", "war", "combat"]).any(|w| lower.contains(w))
 }
 
 /// Drops a value whose words are part of another value: two rules reading one statement ("I'm a
@@ -2738,6 +2759,39 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_95_to_97_wordings() {
+        for (text, expected) in [
+            ("Books are fun. I'm in college getting my degree.", &["student"][..]),
+            ("Hey. Just got out of school, finally free!", &["student"][..]),
+            ("Yo, just a regular highschooler here.", &["student"][..]),
+            ("I am a zoo-keeper, so I love animals!", &["zoo-keeper"][..]),
+            ("Work construction and have two kids.", &["construction"][..]),
+            ("The small business I work for keeps me busy.", &["small business"][..]),
+            ("I keep busy maintaining my own rental properties.", &["rental properties"][..]),
+            ("My husband and I own a sign biz and I'm also a travel agent.", &["travel agent", "sign biz"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        for no_job in ["You would not guess it but im a us marine vet.", "i am not i just got out of college"] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        for (text, expected) in [
+            ("Growing up in mexico taught me a lot.", &["mexico"][..]),
+            ("My homeland is new england but I fish anywhere.", &["new england"][..]),
+        ] {
+            assert_eq!(place(text), expected, "{text}");
+        }
+        assert!(place("My kids are growing up in Texas.").is_empty());
+        assert_eq!(relationship("My wife and I recently got divorced and I'm lost."), vec!["divorced"]);
+        assert_eq!(relationship("I'm a 40 year old man, divorced, with kids."), vec!["divorced"]);
+        for not_divorced in ["I'm 30 and not divorced yet..", "I wasn't divorced then."] {
+            assert!(relationship(not_divorced).is_empty(), "{not_divorced}");
+        }
+        assert_eq!(events("Yeah, I'm a new mom so I need coffee."), vec!["had a baby"]);
+        assert_eq!(events("We moved around a lot which wasn't fun."), vec!["moved house"]);
     }
 
     #[test]
