@@ -124,7 +124,7 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// so "I'm 10 minutes away" is not one, nor "I'm 18 years older than my sister".
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b(?:<I_AM>|i will be|i'?ll be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so)\b|\s*$))"
+        r"(?im)\b(?:<I_AM>|i will be|i'?ll be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so|this year)\b|\s*$))"
     );
     [
         after_i_am.as_str(),
@@ -240,7 +240,10 @@ fn title() -> String {
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title();
     [
-        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:got|landed) a job as|(?:got|was) hired as|i (?:just |recently |finally )?(?:got|was|have been|'ve been) promoted to(?: be)?|(?:got done|finished|completed) (?:my )?training (?:to be|as)|consider myself|call myself|(?:part|full)[- ]time as|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|i <ADV>(?:got|landed) a job as|(?:got|was) hired as|i (?:just |recently |finally )?(?:got|was|have been|'ve been) promoted to(?: be)?|(?:got done|finished|completed) (?:my )?training (?:to be|as)|consider myself|call myself|(?:part|full)[- ]time as|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        // "Work as a lifeguard.", "I'm his personal accountant"
+        format!(r"(?im)(?:^|[.!]\s+)work(?:ing)? as\s+(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b<I_AM>\s+(?:his|her|their)\s+{title}"),
         // "if i was not a secretary , i'd drive sports car": the writer is one
         format!(r"(?i)\bif i (?:was not|were not|wasn'?t|weren'?t)\s+(?:an?|the)\s+{title}"),
         // "ima freakin' chef"
@@ -309,7 +312,7 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
     "twice", "half", "try", "trying", "tried", "start", "started", "quit", "quitting", "miss", "missed", "after",
     "before", "when", "while", "was", "were", "used", "retired", "left", "dream", "dreamed", "dreamt", "out",
     "job", "work", "get", "be", "become", "becoming", "up", "works", "worked", "myself", "her", "him", "them",
-    "you", "us", "on",
+    "you", "us", "on", "qualify", "qualified", "qualifying",
 ];
 
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
@@ -443,7 +446,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "I work from home doing editing"
         format!(r"(?im)\bi <ADV>work (?:from home |remotely |{PART})doing {until}"),
         // "I am in the automotive sales business", "I work in the food and hospitality business"
-        r"(?i)\b(?:<I_AM> <ADV>in|i <ADV>work in) the ((?:[\p{L}-]+ ){1,3}?(?:business|industry))\b".to_string(),
+        r"(?i)\b(?:<I_AM> <ADV>in|(?:i|and) <ADV>work in) the ((?:[\p{L}-]+ ){1,3}?(?:business|industry))\b".to_string(),
         // "Now I do construction", "I do computer programming as well": a trade named after "do"
         r"(?i)\bi <ADV>do ((?:computer )?programming|coding|construction|accounting|bookkeeping|landscaping|plumbing|roofing|carpentry|welding|data entry|payroll|(?:web|software) development|tech support)\b".to_string(),
         // "a new job doing computer programming"
@@ -569,9 +572,9 @@ static FOR_MY_JOB: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before "job" that make it a past or a wish ("my old job", "my dream job").
 const NOT_A_JOB_NOW: &[&str] = &["old", "last", "first", "former", "previous", "dream", "summer", "next"];
 
-/// "My job is singing": the job is what is done.
+/// "My job is singing", "I make my living singing now": the job is what is done.
 static MY_JOB_IS_DOING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bmy (?:job|work|career|profession) is (\p{L}+ing)\b"));
+    LazyLock::new(|| re(r"(?i)(?:\bmy (?:job|work|career|profession) is|\bi <ADV>make (?:my|a) living) (\p{L}+ing)\b"));
 
 /// "-ing" words after "my job is" that judge the job rather than name it ("my job is boring").
 #[rustfmt::skip]
@@ -591,7 +594,7 @@ static FOR_INCOME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whatever the writer does "for a living" ("I walk dogs for a living").
 static FOR_A_LIVING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bi <ADV>((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) for a living\b"));
+    LazyLock::new(|| re(r"(?i)\bi <ADV>(?:(?:started|began) )?((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) for a living\b"));
 
 /// What the writer writes, when it is work: "I write romance novels" is a writer of romance novels.
 static WRITES: LazyLock<Regex> = LazyLock::new(|| {
@@ -671,6 +674,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (r"(?i)\bi <ADV>tutor\b|\bmy tutoring\b", "tutor"),
+        (r"(?i)\bi <ADV>invent (?:things|stuff|gadgets|machines|devices)\b", "inventor"),
         (r"(?i)\bmy (?:summer |new |current |paid |unpaid )?internship\b", "intern"),
         (r"(?i)\bi <ADV>work for myself\b|\b<I_AM> <ADV>self[- ]employed\b", "self-employed"),
         // a student named by the studies ("my business studies", "being in school", "school
@@ -678,7 +682,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as) i <ADV>finish (?:up )?(?:school|college|my degree|my studies)\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high ?schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\bi just got out of (?:high ?school|school|class(?:es)?)\b|\bhigh ?schooler here\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing) my (?:[\p{L}'-]+ )?<DEGREE>\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as|when) i <ADV>finish (?:up )?(?:school|college|my (?:[\p{L}-]+ )?degree|my studies)\b|(?:^|[.!]\s+)(?:going to|attending) <SCHOOL> full[- ]time\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high ?schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\bi just got out of (?:high ?school|school|class(?:es)?)\b|\bhigh ?schooler here\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing) my (?:[\p{L}'-]+ )?<DEGREE>\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -864,7 +868,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b<WE_ARE> <ADV>(?:happily )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -872,7 +876,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "engaged",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi got divorced\b|\bi divorced (?:her|him|my (?:wife|husband|ex))\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
+            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi (?:just |recently |finally )?got divorced?\b|\bi (?:just |recently |finally )?divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
             "divorced",
         ),
         (
@@ -925,7 +929,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:i|we|and) <ADV>immigrated\b|\b<I_AM> (?:an )?immigrant\b|\bbeing an immigrant\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -937,11 +941,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:i|we) (?:have|'ve got|got) (?:another|a|our (?:first|second|third)) (?:child|baby|kid|one) on the way\b|\bmy (?:1st|2nd|3rd|first|second|third) trimester\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting|having (?:our|a|my) (?:baby|kid|child))\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:i|we) (?:have|'ve got|got) (?:another|a|our (?:first|second|third)) (?:child|baby|kid|one) on the way\b|\bmy (?:1st|2nd|3rd|first|second|third) trimester\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
             "expecting a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\b(?:able|managed) to (?:get|find|land) a (?:new )?job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\b(?:able|managed) to (?:get|find|land) a (?:new )?job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi (?:just |recently )(?:started|began) \p{L}+ing for a living\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (
@@ -949,7 +953,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost job",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced\b|\bi divorced (?:her|him|my (?:wife|husband|ex))\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced?\b|\bi (?:just |recently |finally )?divorced\b|\b(?:from|after|since|during|over|through) the divorce\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
@@ -1304,8 +1308,11 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
     if found.is_empty() && events.iter().any(|event| event == "divorce") {
         found.push("divorced".to_string());
     }
-    // "my girlfriend broke up with me": no longer in one; "to marry my partner": engaged says more
-    if events.iter().any(|event| event == "breakup") || found.iter().any(|status| status == "engaged") {
+    // "my girlfriend broke up with me": no longer in one; "to marry my partner", "my significant
+    // other ... we're married": engaged or married says more
+    if events.iter().any(|event| event == "breakup")
+        || found.iter().any(|status| status == "engaged" || status == "married")
+    {
         found.retain(|status| status != "in a relationship");
     }
     found
@@ -2759,6 +2766,44 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_98_to_100_wordings() {
+        for (text, expected) in [
+            ("I'm near the beach. Work as a lifeguard.", &["lifeguard"][..]),
+            ("Im his personal accountant, I do his taxes.", &["personal accountant"][..]),
+            ("I came here in 2004 and work in the tech industry.", &["tech industry"][..]),
+            ("Nice! I make my living singing now.", &["singing"][..]),
+            ("I just started singing for a living.", &["singing"][..]),
+            ("Doing good. I invent things, you?", &["inventor"][..]),
+            ("We might get a dog when I finish my teaching degree.", &["student"][..]),
+            ("Going to college full time is hard.", &["student"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        // "qualify as a teacher" is a plan, a mother's new job hers
+        for no_job in ["Maybe when I qualify as a teacher.", "My mom just got a job as a doctor."] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        assert_eq!(age("So cute! I am thirty this year and proud of it."), vec!["30"]);
+        assert_eq!(relationship("My significant other is a lawyer. We're married.."), vec!["married"]);
+        for (text, status, event) in [
+            ("Anyway I just divorced so I know.", "divorced", "divorce"),
+            ("I recently got divorce.", "divorced", "divorce"),
+            ("I needed a hobby to distract from the divorce.", "divorced", "divorce"),
+        ] {
+            assert_eq!(relationship(text), vec![status], "{text}");
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        for (text, event) in [
+            ("I'm from germany. I immigrated here in 2004.", "moved house"),
+            ("Im immigrant from india at age 14.", "moved house"),
+            ("I just started singing for a living.", "started a new job"),
+            ("My girlfriend is having our kid so I am saving up.", "expecting a baby"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
     }
 
     #[test]
