@@ -124,7 +124,7 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// so "I'm 10 minutes away" is not one, nor "I'm 18 years older than my sister".
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b(?:<I_AM>|i will be|i'?ll be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so|this year)\b|\s*$))"
+        r"(?im)\b(?:<I_AM>|i will be|i'?ll be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so|this year|with)\b|\s*$))"
     );
     [
         after_i_am.as_str(),
@@ -134,6 +134,8 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "I just turned 53", "turning 30 next week!" (not "she is turning 33")
         r"(?im)(?:\b(?:i|i'?ll|<I_AM>|i will)\s+(?:just\s+|finally\s+|about to\s+|going to\s+|gonna\s+)?|^\s*(?:just\s+)?)turn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
+        // "I am single, 27 years old."
+        r"(?i)\b<I_AM>\s+[^.!?\n]{1,30}?,\s*(\d{2})\s*(?:years?|yrs?)[\s-]*old\b",
         r"(?i)(?:,|\band)\s*age\s+(\d{2})\b",
         r"(?i)\btengo\s+(\d{2})\s+años\b",
         r"(?i)\bcumplí\s+(\d{2})\b",
@@ -216,7 +218,7 @@ const NOT_A_JOB: &[&str] = &[
     "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and", "the", "my", "your", "his",
     "her", "their", "our", "i", "am", "is", "was", "a", "an", "favorite", "favourite", "own", "not", "no",
     "never", "so", "too", "such", "that", "this", "like", "going", "gonna", "gon", "about", "sure", "drunk",
-    "reckless", "rc", "novice", "hobby", "you", "go", "hard", "harder", "into",
+    "reckless", "rc", "novice", "hobby", "you", "go", "hard", "harder", "into", "awful", "x", "ex",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -721,7 +723,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
@@ -868,7 +870,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b<WE_ARE> <ADV>(?:happily )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bthe (?:wife|missus) (?:is|was|and i|works|says|said|has|just|makes|made)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b<WE_ARE> <ADV>(?:happily )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -880,7 +882,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "divorced",
         ),
         (
-            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\bi(?: do| also| still)?(?: have|'?ve) a (?:girlfriend|boyfriend|partner)\b|\bmy (?:current|new) (?:girlfriend|boyfriend|partner|relationship)\b|\b(?:with|me and|and) the (?:girlfriend|boyfriend|gf|bf)\b|\bthe (?:girlfriend|boyfriend) and (?:i|me)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
+            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\b<I_AM> <ADV>in a (?:serious |committed |long[- ]distance |new |happy )?relationship\b|\b(?:with|and) my lady\b|\bmy (?:woman|lady) (?:is|isn't|isnt|and|has|was|loves|likes|hates)\b|\bi(?: do| also| still)?(?: have|'?ve) a (?:girlfriend|boyfriend|partner)\b|\bmy (?:current|new) (?:girlfriend|boyfriend|partner|relationship)\b|\b(?:with|me and|and) the (?:girlfriend|boyfriend|gf|bf)\b|\bthe (?:girlfriend|boyfriend) and (?:i|me)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
             "in a relationship",
         ),
         (
@@ -898,7 +900,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
 /// recently got divorced"), dropped before relationships are read.
 static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then)|\bmy (?:husband|wife|spouse) and i (?:\w+ ){0,2}divorced\b|\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b(?: in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
+        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then)|\bmy (?:husband|wife|spouse) and i (?:\w+ ){0,2}divorced\b|\bdivorce from my (?:husband|wife|spouse)\b|\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b(?: in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
     )
 });
 
@@ -929,7 +931,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:i|we|and) <ADV>immigrated\b|\b<I_AM> (?:an )?immigrant\b|\bbeing an immigrant\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|there|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:i|we|and) <ADV>immigrated\b|\b<I_AM> (?:an )?immigrant\b|\bbeing an immigrant\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
             "moved house",
         ),
         (
@@ -941,7 +943,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting|having (?:our|a|my) (?:baby|kid|child))\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:i|we) (?:have|'ve got|got) (?:another|a|our (?:first|second|third)) (?:child|baby|kid|one) on the way\b|\bmy (?:1st|2nd|3rd|first|second|third) trimester\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting|having (?:our|a|my) (?:baby|kid|child))\b|\b(?:we have|we'?ve got|i have|i'?ve got|for) (?:a|the|our) baby (?:coming|on the way|due)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:i|we) (?:have|'ve got|got) (?:another|a|our (?:first|second|third)) (?:child|baby|kid|one) on the way\b|\bmy (?:1st|2nd|3rd|first|second|third) trimester\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
             "expecting a baby",
         ),
         (
@@ -949,7 +951,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "started a new job",
         ),
         (
-            r"(?i)\b(?:lost my job|got fired|laid off)\b|\bnow <I_AM> unemployed\b|\b<I_AM> (?:now|recently|newly) unemployed\b|\bunemployed (?:because|since|after)\b",
+            r"(?i)\blost my job\b|\b(?:i|i'?ve|i was|i have been|i just|just|and)\s+(?:got fired|(?:got |was |been )?laid off)\b|\bnow <I_AM> unemployed\b|\b<I_AM> (?:now|recently|newly) unemployed\b|\bunemployed (?:because|since|after)\b",
             "lost job",
         ),
         (
@@ -965,7 +967,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "health issue",
         ),
         (
-            r"(?im)\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |already )*graduated\b|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |already )*graduated\b|\bi (?:just |recently |finally )?finished (?:high ?school|college|university|grad school)(?:\s*[.!,]|\s*$)|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -2766,6 +2768,35 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_101_to_103_wordings() {
+        assert_eq!(age("Hi! I'm 72 with eight grandchildren."), vec!["72"]);
+        assert_eq!(age("I am single, 27 years old."), vec!["27"]);
+        for (text, status) in [
+            ("Congrats! I'm in a relationship, but no kids yet.", "in a relationship"),
+            ("Just about to watch a movie with my lady.", "in a relationship"),
+            ("My woman isn't big on spicy food.", "in a relationship"),
+            ("I'd stay but the wife is making lasagna tonight!", "married"),
+            ("I moved there after my divorce from my wife.", "divorced"),
+        ] {
+            assert_eq!(relationship(text), vec![status], "{text}");
+        }
+        for no_job in ["I am an awful cook, you?", "Im an x marine, I love the gym."] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        assert_eq!(place("I recently moved. Moved to new york."), vec!["new york"]);
+        for (text, event) in [
+            ("I have to make money for the baby on the way.", "expecting a baby"),
+            ("Oh nice. I just finished high school.", "graduation"),
+            ("I love it, i moved there last year.", "moved house"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        // someone else's firing is not the writer's lost job
+        assert!(events("Her friend craig got fired on his day off.").is_empty());
+        assert_eq!(events("I got fired last week."), vec!["lost job"]);
     }
 
     #[test]
