@@ -77,7 +77,7 @@ const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|mainly|really|recently|finally|happily|usually|basically|officially)\s+)*";
 
 /// A built-in pattern; each of `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>`, `<SCHOOL>`,
-/// `<DEGREE>`, `<KIN>`, `<DIED>`, `<DEATH_TAIL>`, `<PLACE_ABBR>` and `<ADV>` in it stands for the constant of that
+/// `<DEGREE>`, `<KIN>`, `<DIED>`, `<DEATH_TAIL>`, `<PLACE_ABBR>`, `<SUBMISSIVE>`, `<DOMINANT>` and `<ADV>` in it stands for the constant of that
 /// name (`ADVERBS` for `<ADV>`), so every rule reads them the same way; `<DIED>` is replaced before
 /// the `<DEATH_TAIL>` it holds.
 fn re(pattern: &str) -> Regex {
@@ -92,6 +92,8 @@ fn re(pattern: &str) -> Regex {
         .replace("<DIED>", DIED)
         .replace("<DEATH_TAIL>", DEATH_TAIL)
         .replace("<PLACE_ABBR>", PLACE_ABBREVIATIONS)
+        .replace("<SUBMISSIVE>", SUBMISSIVE)
+        .replace("<DOMINANT>", DOMINANT)
         .replace("<ADV>", ADVERBS);
     Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
@@ -999,12 +1001,9 @@ fn cue(words: &str) -> Regex {
     re(&format!(r"(?i)(?:^|\b|\W)(?:{words})"))
 }
 
-/// Word lists for the softer fields; `<SUBMISSIVE>` and `<DOMINANT>` stand for the cues above.
+/// Word lists for the softer fields; `<SUBMISSIVE>` and `<DOMINANT>` stand for the cues above, as `re` reads them.
 fn lexicon(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
-    entries
-        .iter()
-        .map(|(p, label)| (cue(&p.replace("<SUBMISSIVE>", SUBMISSIVE).replace("<DOMINANT>", DOMINANT)), *label))
-        .collect()
+    entries.iter().map(|(p, label)| (cue(p), *label)).collect()
 }
 
 static PERSONALITY: Lexicon = LazyLock::new(|| {
