@@ -187,7 +187,7 @@ police man|police woman|fireman|lineman|repairman|doc|controller|exterminator|as
 recruiter|cartoonist|comedian|principal|actuary|underwriter|adjuster|appraiser|estimator|stocker|operator|fabricator|\
 assembler|installer|mortician|esthetician|manicurist|locksmith|jeweler|bricklayer|upholsterer|chauffeur|valet|concierge|\
 bouncer|croupier|magician|announcer|broadcaster|songwriter|technologist|dealer|vocalist|drummer|guitarist|bassist|\
-pianist|violinist|cellist|keyboardist|saxophonist|content creator|\
+pianist|violinist|cellist|keyboardist|saxophonist|content creator|portraitist|muralist|employee|\
 anesthesiologist|cardiologist|dermatologist|neurologist|oncologist|ophthalmologist|orthodontist|pathologist|\
 podiatrist|phlebotomist|optician|audiologist|physiotherapist|physio|doula|carer|caretaker|orderly|masseuse|masseur|\
 acupuncturist|counsellor|coroner|embalmer|undertaker|busboy|dishwasher|grocer|brewer|winemaker|sommelier|distiller|\
@@ -244,7 +244,7 @@ fn title() -> String {
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title();
     [
-        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|i <ADV>(?:got|landed) a job as|(?:got|was) hired as|i (?:just |recently |finally )?(?:got|was|have been|'ve been) promoted to(?: be)?|(?:got done|finished|completed) (?:my )?training (?:to be|as)|consider myself|call myself|(?:part|full)[- ]time as|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|i <ADV>(?:got|landed) a job as|(?:got|was) hired as|i (?:just |recently |finally )?(?:got|was|have been|'ve been) promoted to(?: be)?|(?:got done|finished|completed) (?:my )?training (?:to be|as)|consider myself|call myself|(?:part|full)[- ]time as|my \d+(?:st|nd|rd|th)? years? as|(?:i'?ve|i have) (?:spent|worked) (?:\d+|\p{{L}}+) years as|(?:break|time off|day off|rest|vacation) from being|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
         // "Work as a lifeguard.", "I'm his personal accountant"
         format!(r"(?im)(?:^|[.!]\s+)work(?:ing)? as\s+(?:an?|the)\s+{title}"),
         format!(r"(?i)\b<I_AM>\s+(?:his|her|their)\s+{title}"),
@@ -322,7 +322,7 @@ const NOT_BEFORE_AS_OR_BEING: &[&str] = &[
 /// Fields of work named without a title ("i work fast food", "I'm in tech", "as someone who
 /// works in finance").
 const FIELDS: &str = "fast food|retail|construction|security|customer service|maintenance|sales|hospitality|food service|\
-tech|finance|banking|marketing|advertising|insurance|real estate|healthcare|health care|education|law enforcement|accounting|admin|hair styling|hair coloring|cosmetology|\
+tech|finance|banking|marketing|advertising|insurance|(?:rental |commercial |residential )?real estate|healthcare|health care|education|law enforcement|accounting|admin|hair styling|hair coloring|cosmetology|\
 (?-i:IT)";
 
 /// Kinds of work named before "work" that are not `FIELDS` of their own ("research work", "admin
@@ -391,7 +391,7 @@ animal rescue|cemetery";
 const PART: &str = "(?:(?:part[- ]time|full[- ]time|(?:long|late|odd|crazy|\\d+) hours|nights|weekends|right now|there|here|the (?:night|day|morning|evening|graveyard|late|early|overnight) shift) )*";
 
 /// A phrase up to the end of a clause: what "I work as ..." or "I work at ..." names.
-const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|while|right now|now|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
+const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\s+(?:and|but|at|in|for|so|since|to|with|because|while|right now|now|here|there|on|of|as|y|pero|und|aber|e|mas|et|mais)\b|$)";
 
 /// A workplace stands for the job when that is all that is said ("I work at a bank", "I also
 /// work at McDonald's", "I work for a company that rents properties", "I work on a horse ranch",
@@ -401,7 +401,7 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
     [
-        format!(r"(?im)\b(?:i <ADV>work {PART}|<I_AM> <ADV>employed )at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
+        format!(r"(?im)\b(?:i <ADV>work {PART}|<I_AM> <ADV>employed |<I_AM> <ADV>an? (?:part[- ]time |full[- ]time )?employee )at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\b(?:i <ADV>work {PART}(?:from home |remotely )?for|<I_AM> <ADV>employed by) (?:an? |the ){until}"),
         format!(r"(?im)\b<I_AM> <ADV>working {PART}(?:at|for) (?:an? |the )(?:local )?{until}"),
@@ -472,10 +472,9 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| re(p))
     .collect();
     patterns.push(re(&format!(r"(?i)\b(?:soy|sou|je suis|bin) ({JOB_WORDS})\b")));
-    // "I have a small business selling candles"; not "a business degree"
-    patterns.push(re(
-        r"(?im)\bi (?:also |now )?have an? (?:small |little |new |successful |online )?((?:online )?(?:business|company|shop|store|bakery|salon|restaurant))(?:\s*[.,!;]|\s*$|\s+(?:of|in|on|at|that|where|with|and|so|now|selling|doing|for|called|which|too|here|there|about)\b)",
-    ));
+    // "I am a corn and bean farmer": "and" inside a title is otherwise no job ("a meat eater in cook
+    // out", see `NOT_A_JOB`)
+    patterns.push(re(r"(?i)\b<I_AM> <ADV>an? ((?:\p{L}+ )?\p{L}+ and \p{L}+ (?:farmer|rancher|grower|breeder))s?\b"));
     patterns.push(re(&format!(
         r"(?i)\b(?:<I_AM> <ADV>(?:in|serving in)|(?:after|when|once|before) i (?:leave|get out of|retire from)) the (military|{})\b",
         MILITARY_BRANCHES.join("|")
@@ -487,7 +486,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     patterns.push(re(&format!(r"(?i)\b<I_AM> <ADV>an? ((?:{FIELDS}|medical|legal|creative|media) professional)\b")));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
-        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|biz|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice))\b",
+        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|biz|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice|warehouse|ranch|hotel|nonprofit|charity))\b",
     ));
     // "The small business I work for", "the local restaurant I work at"
     patterns.push(re(
@@ -502,6 +501,15 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:the|a|my) ((?:[\p{L}-]+\s+){0,2}?(?:business|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|daycare|boutique|firm)) (?:that )?i (?:own|run)\b",
     ));
     patterns
+});
+
+/// "I have a small business selling candles", "I have a construction company", "I have a farm"; not
+/// "a business degree", and not when the word before says what the writer thinks of it ("I have a
+/// favorite restaurant", filtered with `NOT_A_JOB`).
+static HAS_BUSINESS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)\bi (?:also |now )?have an? (?:small |little |new |successful |online )?((?:online |[\p{L}-]+ )?(?:business|company|shop|store|bakery|salon|restaurant|farm|ranch))(?:\s*[.,!;]|\s*$|\s+(?:of|in|on|at|that|where|with|and|so|now|selling|doing|for|called|which|too|here|there|about)\b)",
+    )
 });
 
 /// "i manage the smithsonian", "I manage a farm" (not "I manage my time", "I manage to ...").
@@ -550,7 +558,11 @@ static JOB_DOING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "I work with computers": like a workplace, the job only when nothing else names it ("I am an
 /// engineer. I work with computers" is one job).
-static WORKS_WITH_COMPUTERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bi <ADV>work (?:with|on|in) (computers)\b"));
+static WORKS_WITH_COMPUTERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\bi <ADV>work (?:with|on|in)|\bi\b[^.!?\n]{0,30}?\bworking (?:with|on)) (computers|computer programming)\b",
+    )
+});
 
 /// Titles of those who teach, more telling than "teacher" read from "I teach ...".
 const TEACHING_TITLES: [&str; 4] = ["professor", "lecturer", "instructor", "tutor"];
@@ -656,7 +668,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing)\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|getting|working|taking|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?)\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|(?:\p{L}+ )?(?:law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing))\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|getting|working|taking|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?|to (?:get|earn|finish|study))\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
             "student",
         ),
         (
@@ -686,7 +698,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as|when) i <ADV>finish (?:up )?(?:school|college|my (?:[\p{L}-]+ )?degree|my studies)\b|(?:^|[.!]\s+)(?:going to|attending) <SCHOOL> full[- ]time\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high ?schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\bi just got out of (?:high ?school|school|class(?:es)?)\b|\bhigh ?schooler here\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing) my (?:[\p{L}'-]+ )?<DEGREE>\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as|when) i <ADV>finish (?:up )?(?:school|college|my (?:[\p{L}-]+ )?degree|my studies)\b|(?:^|[.!]\s+)(?:going to|attending) <SCHOOL> full[- ]time\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high ?schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\bi just got out of (?:high ?school|school|class(?:es)?)\b|\bhigh ?schooler here\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing|working on|working towards?) my (?:[\p{L}'-]+ )?<DEGREE>\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -725,7 +737,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
@@ -769,10 +781,11 @@ static LOWERCASE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A sentence that is only a place, answering "where are you from?" ("in ohio .", "From Texas.",
-/// "nebraska .", "In Florida, what about you."); without "in" or "from", only a known name.
+/// "nebraska .", "In Florida, what about you.", "Yeah, california."); without "in" or "from", only a
+/// known name.
 static PLACE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?im)^\s*(?:(?:in|from) )?(?:the )?(?:{PLACE_QUALIFIERS}[ \t]+)?(\p{{L}}[\p{{L}}'\-]*(?:[ \t]+\p{{L}}[\p{{L}}'\-]*){{0,2}}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*((?-i:\p{{Lu}}{{2,}})))?(?:,[ \t]*the [^.!?\n]{{1,40}}? state(?:\x22|”)?)?(?:[.!]*\s*,?[ \t]*(?:(?:what|how) about|and) (?:you|u|yourself)\??)?\s*[.!]*\s*$",
+        r"(?im)^\s*(?:(?:yes|yeah|yep|yup)[,!.]?\s+)?(?:(?:in|from) )?(?:the )?(?:{PLACE_QUALIFIERS}[ \t]+)?(\p{{L}}[\p{{L}}'\-]*(?:[ \t]+\p{{L}}[\p{{L}}'\-]*){{0,2}}?)(?:[ \t]+(?:area|region))?(?:,[ \t]*((?-i:\p{{Lu}}{{2,}})))?(?:,[ \t]*the [^.!?\n]{{1,40}}? state(?:\x22|”)?)?(?:[.!]*\s*,?[ \t]*(?:(?:what|how) about|and) (?:you|u|yourself)\??)?\s*[.!]*\s*$",
     ))
 });
 
@@ -868,11 +881,11 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\b(?:<I_AM>|still|and am) <ADV>single\b|\b<I_AM> <ADV>a single\s*(?:[.!,]|$)|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:sometimes |really |just |often )?wish i (?:had|have) an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:haven'?t|have not|still haven'?t) (?:managed to |been able to )?f(?:ou|i)nd (?:anyone|someone|somebody|the one|the right (?:one|person|guy|girl|man|woman))(?: yet)?(?:\s*[.,!;]|\s*$|\s+(?:but|and|yet)\b)|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?im)\b(?:<I_AM>|still|and am) <ADV>single\b|\b<I_AM> <ADV>a single\s*(?:[.!,]|$)|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\b<I_AM> <ADV>not in a relationship\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:sometimes |really |just |often )?wish i (?:had|have) an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:haven'?t|have not|still haven'?t) (?:managed to |been able to )?f(?:ou|i)nd (?:anyone|someone|somebody|the one|the right (?:one|person|guy|girl|man|woman))(?: yet)?(?:\s*[.,!;]|\s*$|\s+(?:but|and|yet)\b)|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bthe (?:wife|missus) (?:is|was|and i|works|says|said|has|just|makes|made)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b<WE_ARE> <ADV>(?:happily )?married\b|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bthe (?:wife|missus) (?:is|was|and i|works|says|said|has|just|makes|made)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b<WE_ARE> <ADV>(?:happily )?married\b|(?:(?m:^)|[.!?]\s+)\s*(?:yes,? |yeah,? |yep,? )?(?:happily )?married\s*(?:[,.]|\s+(?:with|and|for)\b)|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -880,7 +893,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "engaged",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi (?:just |recently |finally )?got divorced?\b|\bi (?:just |recently |finally )?divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
+            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi (?:just |recently |finally )?got divorced?\b|\bi (?:just |recently |finally )?divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy divorce (?:was|is|has been|just got|got) (?:just |finally |now )?(?:finali[sz]ed|final|official)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
             "divorced",
         ),
         (
@@ -902,9 +915,23 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
 /// recently got divorced"), dropped before relationships are read.
 static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then)|\bmy (?:husband|wife|spouse) and i (?:\w+ ){0,2}divorced\b|\bdivorce from my (?:husband|wife|spouse)\b|\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b(?: in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
+        r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b(?: at the time| back then)|\bmy (?:husband|wife|spouse) and i (?:\w+ ){0,2}divorced\b|\bdivorce from my (?:husband|wife|spouse)\b|\bdivorced my (?:husband|wife|spouse)\b|\bmy (?:girlfriend|boyfriend|partner|gf|bf)\b(?: in high school| in college)|\bi used to [^.!?\n]{0,30}?\bmy (?:girlfriend|boyfriend|partner|gf|bf|husband|wife)\b",
     )
 });
+
+/// "my lawyer husband", "my lovely wife": a spouse named with one word before, which is kept to
+/// tell a spouse of the past or someone else's (`NOT_A_SPOUSE_NOW`).
+static QUALIFIED_SPOUSE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bmy (\p{L}+) (?:wife|husband|hubby)\b"));
+
+/// Words between "my" and "wife" or "husband" that make the spouse not the writer's now ("my ex
+/// husband", "my late wife", "my future husband") or someone else's ("my sister husband").
+#[rustfmt::skip]
+const NOT_A_SPOUSE_NOW: &[&str] = &[
+    "ex", "late", "former", "future", "first", "dead", "deceased", "dream", "imaginary", "previous", "old",
+    "fake", "potential", "next", "prospective", "virtual", "pretend", "then", "last", "would", "soon", "own",
+    "sister", "brother", "mom", "mother", "dad", "father", "friend", "friends", "cousin", "aunt", "uncle",
+    "daughter", "son", "boss", "neighbor", "neighbour", "best", "sisters", "brothers", "daughters", "sons",
+];
 
 /// "not divorced yet", "never got divorced": no divorce, taken out before "divorced" is read.
 static NOT_DIVORCED: LazyLock<Regex> =
@@ -914,7 +941,10 @@ static NOT_DIVORCED: LazyLock<Regex> =
 /// counted only in the writer's own statements (see `own_statements`).
 static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
     labelled(&[
-        (r"(?i)\bsingle (?:mom|mother|dad|father|parent|guy|man|woman|lady)\b", "single"),
+        (
+            r"(?i)\bsingle (?:mom|mother|dad|father|parent|guy|man|woman|lady|male|female|girl|gal|dude|person)\b",
+            "single",
+        ),
         (r"(?i)\bbeing single\b", "single"),
         (r"(?i)\bdivorced\b", "divorced"),
         (
@@ -949,7 +979,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "expecting a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\b(?:able|managed) to (?:get|find|land) a (?:new )?job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi (?:just |recently )(?:started|began) \p{L}+ing for a living\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\b(?:able|managed) to (?:get|find|land) a (?:new )?job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job|as an?)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi (?:just |recently )(?:started|began) \p{L}+ing for a living\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (
@@ -957,7 +987,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost job",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced?\b|\bi (?:just |recently |finally )?divorced\b|\b(?:from|after|since|during|over|through) the divorce\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced?\b|\bi (?:just |recently |finally )?divorced\b|\b(?:from|after|since|during|over|through) the divorce\b|\b<I_AM> <ADV>newly divorced\b|\bmy newly divorced (?:wife|husband|spouse)\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
@@ -1293,6 +1323,11 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
     let (own, never_married) = without_never_married(&own_statements(statements));
     let own = NOT_DIVORCED.replace_all(&own, "");
     let mut found = matches(&RELATIONSHIP, &text);
+    if !found.iter().any(|status| status == "married")
+        && captured([&*QUALIFIED_SPOUSE], &text).any(|word| !has_word_in(word, NOT_A_SPOUSE_NOW))
+    {
+        found.push("married".to_string());
+    }
     found.extend(matches(&RELATIONSHIP_IN_OWN_STATEMENT, &own));
     if never_married && !found.iter().any(|status| status == "single") {
         found.push("single".to_string());
@@ -1421,6 +1456,10 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     });
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
+        // "I sell them for a living" names what was said before
+        .filter(|what| {
+            !matches!(what.split_whitespace().last(), Some("it" | "them" | "those" | "these" | "that" | "this"))
+        })
         .filter(|what| {
             !what.split_whitespace().any(|w| {
                 matches!(w, "wish" | "want" | "hope" | "would" | "could" | "cant" | "can't" | "cannot" | "never")
@@ -1573,6 +1612,7 @@ fn jobs(text: &str) -> Vec<String> {
         // "rn" after other words is "right now" ("i'm painting rn"), not a registered nurse
         .filter(|title| !title.ends_with(" rn"))
         .filter(|title| !veteran_of_the_forces(title))
+        .filter(|title| !just_an_employee(title))
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
         let lower = j.to_lowercase();
@@ -1609,7 +1649,9 @@ fn jobs(text: &str) -> Vec<String> {
         !field
             && words.first().is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "my" | "our" | "this" | "local"))
     };
+    let businesses = captured([&*HAS_BUSINESS], text).filter(|business| !has_word_in(business, NOT_A_JOB));
     let others = captured(&*JOB, text)
+        .chain(businesses)
         .map(|j| first_words(j, 4))
         .filter(not_a_job)
         .filter(|j| !a_place(j) && !is_known_place(j))
@@ -1647,6 +1689,15 @@ fn jobs(text: &str) -> Vec<String> {
         jobs.retain(|job| !(better && job == role));
     }
     without_parts(jobs)
+}
+
+/// "an employee", "a part time employee": no work named ("a government employee" names it; "an
+/// employee at a warehouse" is read as a workplace).
+fn just_an_employee(title: &str) -> bool {
+    title
+        .to_lowercase()
+        .split_whitespace()
+        .all(|w| matches!(w, "employee" | "employees" | "part" | "full" | "time" | "part-time" | "full-time"))
 }
 
 /// "a us marine vet", "an army vet": a veteran of the forces, not a veterinarian at work.
@@ -1808,9 +1859,14 @@ static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|
 /// writer's own, so "I" is put back for the rules that look for it.
 static SUBJECTLESS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)(^|[.!]\s+)((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought)\b)",
+        r"(?im)(^|[.!,]\s+)((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought)\b)",
     )
 });
+
+/// "I wish I wasn't divorced": what the writer wishes away is so, read as "I am divorced" (a "not"
+/// would otherwise unsay it).
+static WISHED_AWAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bi (?:really |just |sometimes )?wish i (?:wasn'?t|weren'?t|was not|were not)\b"));
 
 /// "Iv been", typed for "I've been".
 static IV_FOR_IVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(i)v (been|got|had)\b"));
@@ -1841,6 +1897,7 @@ pub fn profile(text: &str) -> Profile {
     });
     let text = &IV_FOR_IVE.replace_all(text, "${1}'ve $2");
     let text = &SUBJECTLESS_NEWS.replace_all(text, "${1}I $2");
+    let text = &WISHED_AWAY.replace_all(text, "I am");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // "if I ever got married" has not happened; the word lists below still read the whole text
     let keep_negated = |condition: &regex::Captures| {
@@ -2767,6 +2824,61 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_104_to_106_wordings() {
+        for (text, expected) in [
+            ("I am a corn and bean farmer.", &["corn and bean farmer"][..]),
+            ("Just taking a break from being a zoo keeper!", &["zoo keeper"][..]),
+            ("I'm an animal portraitist.", &["animal portraitist"][..]),
+            ("I'm a government employee, I go where they tell me.", &["government employee"][..]),
+            ("Nice, I'm a part time employee at a warehouse.", &["warehouse"][..]),
+            ("In my 14 year as a dentist I have seen it all.", &["dentist"][..]),
+            ("I'm in rental real estate.", &["rental real estate"][..]),
+            ("So, do you work? I have a construction company.", &["construction company"][..]),
+            ("I run a warehouse for a small business.", &["warehouse"][..]),
+            ("Between baseball and working on my marketing degree I have no time.", &["student"][..]),
+            ("I am currently going to school to get my degree in marketing.", &["student"][..]),
+            ("Studying sports medicine, in case soccer does not work out.", &["student"][..]),
+            ("I sit all day working on computers.", &["computers"][..]),
+            ("I work with computer programming, what do you do?", &["computer programming"][..]),
+            ("Yeah, california. I work in construction here.", &["construction"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        // a judgement before the business, a bare "employee", a pronoun sold: no job named
+        for no_job in [
+            "I have a favorite restaurant in town.",
+            "I really like being an employee.",
+            "I'm a car person, which is why I sell them for a living.",
+        ] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        for (text, status) in [
+            ("Married, no kids. How about you?", "married"),
+            ("My lawyer husband is an artist as well.", "married"),
+            ("I am a single male with no children.", "single"),
+            ("I wish I had kids. But I am not in a relationship.", "single"),
+            ("Hello, not good I just divorced my wife.", "divorced"),
+            ("I wish I wasn't divorced. It's hard raising one child.", "divorced"),
+        ] {
+            assert_eq!(relationship(text), vec![status], "{text}");
+        }
+        // a spouse of the past or someone else's
+        for text in ["My ex husband lives in Ohio.", "My sister husband is a cop.", "My late wife loved roses."] {
+            assert!(!relationship(text).contains(&"married".to_string()), "{text}: {:?}", relationship(text));
+        }
+        assert_eq!(place("Life is hard here. I immigrated from britain last year."), vec!["britain"]);
+        assert_eq!(place("I'm a student, just moved to spokane for college."), vec!["spokane"]);
+        assert_eq!(place("Yeah, california. I work in construction here."), vec!["california"]);
+        for (text, event) in [
+            ("I'm a student, just moved to spokane for college.", "moved house"),
+            ("Yeah I just started as a prison guard yesterday.", "started a new job"),
+            ("I have one child from my newly divorced wife.", "divorce"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
     }
 
     #[test]
