@@ -74,7 +74,7 @@ const EX_SPOUSE: &str = r"\bmy (?:\w+ )?ex[- ]?(?:wife|wives|husbands?)\b";
 
 /// Words that may stand between "I am" and what the writer says of themself ("I'm currently
 /// married", "i m already 32", "I mostly blog about ...").
-const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|mainly|really|recently|finally|happily|usually|basically|officially)\s+)*";
+const ADVERBS: &str = r"(?:(?:also|now|currently|still|just|actually|already|only|mostly|mainly|really|recently|finally|happily|usually|basically|officially|luckily|thankfully)\s+)*";
 
 /// A built-in pattern; each of `<I_AM>`, `<WE_ARE>`, `<EX_SPOUSE>`, `<PET>`, `<SCHOOL>`,
 /// `<DEGREE>`, `<KIN>`, `<DIED>`, `<DEATH_TAIL>`, `<PLACE_ABBR>`, `<SUBMISSIVE>`, `<DOMINANT>` and `<ADV>` in it stands for the constant of that
@@ -136,6 +136,9 @@ static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "I just turned 53", "turning 30 next week!" (not "she is turning 33")
         r"(?im)(?:\b(?:i|i'?ll|<I_AM>|i will)\s+(?:just\s+|finally\s+|about to\s+|going to\s+|gonna\s+)?|^\s*(?:just\s+)?)turn(?:ed|ing|s)?\s+(\d{2})\b",
         r"(?i)\bmy age is\s+(\d{2})\b",
+        // "I sound kind of old for being 30, huh?", "a new car for my 29th!"
+        r"(?im)\b(?:i|i'm|im|i am)\b[^.!?\n]{0,30}?\bfor being (\d{2})(?:\s*[.,!?]|\s*$)",
+        r"(?i)\b(?:for|on|celebrating) my (\d{2})(?:st|nd|rd|th)(?:\s*[.,!]|\s*$|\s+(?:birthday|bday)\b)",
         // "I am single, 27 years old."
         r"(?i)\b<I_AM>\s+[^.!?\n]{1,30}?,\s*(\d{2})\s*(?:years?|yrs?)[\s-]*old\b",
         r"(?i)(?:,|\band)\s*age\s+(\d{2})\b",
@@ -329,12 +332,13 @@ tech|finance|banking|marketing|advertising|insurance|(?:rental |commercial |resi
 /// work").
 const KINDS_OF_WORK: &str = "research|admin|administrative|clerical|office|freelance|contract|legal|design|translation";
 
-/// "i just got back from working at the grocery store", "i have a job in a nursing home": a known
+/// "i just got back from working at the grocery store", "i have a job in a nursing home", "working at
+/// taco bell" (employers go without an article): a known
 /// workplace after a word for work in a sentence of the writer's; the words between are kept to
 /// tell a wish or a past ("I've always wanted to work at a bookstore").
 static WORKS_AT_WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:i|i'm|im|i've)\b([^.!?\n]{{0,30}}?)\b(?:work|working|shift|job|hired)\s+(?:at|in|for|with)\s+(?:the|a|an|my|our|this)\s+(?:local\s+|neighborhood\s+|nearby\s+)?({WORKPLACES})\b"
+        r"(?i)\b(?:i|i'm|im|i've)\b([^.!?\n]{{0,30}}?)\b(?:work|working|shift|job|hired)\s+(?:at|in|for|with)\s+(?:(?:the|a|an|my|our|this)\s+(?:local\s+|neighborhood\s+|nearby\s+)?)?({WORKPLACES})\b"
     ))
 });
 
@@ -384,6 +388,9 @@ office|hotel|mall|library|daycare|nursing home|call center|gas station|post offi
 bar|gym|salon|clinic|farm|ranch|plant|mine|shipyard|airport|casino|zoo|museum|prison|jail|fire station|\
 police station|construction site|dealership|car dealership|bookstore|department store|hardware store|pet store|\
 walmart|target|mcdonalds|mcdonald's|starbucks|amazon|costco|home depot|diner|pizzeria|lab|laboratory|\
+pizza shop|pizza place|sandwich shop|donut shop|bike shop|surf shop|auto shop|body shop|repair shop|\
+fast food restaurant|fast food place|taco bell|burger king|wendy's|wendys|kfc|chipotle|subway|dunkin|walgreens|cvs|\
+kroger|safeway|publix|best buy|lowes|lowe's|ikea|\
 newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clinic|animal shelter|shelter|\
 animal rescue|cemetery";
 
@@ -410,7 +417,8 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "I have a part-time job at the movie theater", "i work a part time job at a retail
         // store"; "work at a university" without the "I"
         format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? (?:dead[- ]end |boring |low[- ]paying |crummy |crappy |lousy |lame |stupid |decent )?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
-        format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
+        format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the |my \p{{L}}+'s )(?:local )?{until}"),
+        format!(r"(?im)\bi\b[^.!?\n]{{0,30}}?\band (?:also )?work {PART}at (?:an? |the )(?:local )?{until}"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
         // "I'm out on the oil rigs"
@@ -440,6 +448,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // a field of work ("I work in sales", "I'm currently working in advertising"); "in a
         // hospital" is a workplace (see `WORKPLACE`), dropped in `jobs`
         format!(r"(?im)\b(?:i <ADV>work|<I_AM> <ADV>(?:busy )?working|i(?:'?ve| have) <ADV>been working) {PART}in {until}"),
+        // "I work from home on web design", "I work on software issues" (not "I work on my car")
+        r"(?i)\bi <ADV>work (?:from home |remotely )?on ((?:web|graphic|software|game|app|website) (?:design|development)|software|websites|apps)\b".to_string(),
         // "I am involved in the car business"
         format!(r"(?im)\b<I_AM> <ADV>(?:involved|employed) in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
@@ -483,10 +493,12 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // player ("i am joe and a pro skater", "i am a pro tennis player"; not "a pro at cooking")
     patterns.push(re(r"(?i)\b<I_AM> an? (professional (?:paid )?[\p{L}-]+)"));
     // "I am an IT professional", "a healthcare professional": a field and "professional"
-    patterns.push(re(&format!(r"(?i)\b<I_AM> <ADV>an? ((?:{FIELDS}|medical|legal|creative|media) professional)\b")));
+    patterns.push(re(&format!(
+        r"(?i)\b<I_AM> <ADV>an? ((?:{FIELDS}|medical|legal|creative|media|freelance) professional)\b"
+    )));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
-        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}-]+\s+){0,3}?(?:school|business|biz|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice|warehouse|ranch|hotel|nonprofit|charity))\b",
+        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and|we) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|our own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}'-]+\s+){0,3}?(?:school|business|biz|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice|warehouse|ranch|hotel|nonprofit|charity))\b",
     ));
     // "The small business I work for", "the local restaurant I work at"
     patterns.push(re(
@@ -534,7 +546,7 @@ static DRIVES: LazyLock<Regex> = LazyLock::new(|| {
 /// deck", "I fix my car", "I build model planes", "I paint landscapes").
 static TRADE_WORK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting|detail|detailing|raise|raising|paint|painting|wait)\s+((?:[\p{L}-]+\s+){0,2}?(?:tables|cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses|livestock|cattle|hogs|poultry))\b([^.!?\n]{0,30})",
+        r"(?i)\b(?:i <ADV>(?:help )?|i'?ve been |i have been |<I_AM> <ADV>)(build|building|repair|repairing|fix|fixing|install|installing|restore|restoring|design|designing|deliver|delivering|clean|cleaning|coach|coaching|train|training|groom|grooming|tow|towing|inspect|inspecting|detail|detailing|raise|raising|breed|breeding|paint|painting|wait)\s+((?:[\p{L}-]+\s+){0,2}?(?:tables|cars|trucks|planes|airplanes|aircraft|jets|helicopters|houses|homes|boats|ships|bridges|roads|buildings|websites|apps|software|computers|phones|bikes|bicycles|motorcycles|engines|roofs|pools|appliances|furnaces|elevators|windows|cabinets|kitchens|t-shirts|offices|cages|games|mail|packages|pizzas?|football|basketball|baseball|soccer|hockey|volleyball|softball|tennis|swimming|gymnastics|track|wrestling|cheerleading|lacrosse|dogs|horses|livestock|cattle|hogs|poultry))\b([^.!?\n]{0,30})",
     )
 });
 
@@ -672,7 +684,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:college|university)\b|\b(?:<I_AM> <ADV>in my|attending(?: my)?) (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) (?:(?:\p{L}+ ){0,2}(?:nursing|law|medicine|engineering|pharmacy)|<SCHOOL>)\b|\b<I_AM> <ADV>(?:almost|nearly) (?:done|finished) with (?:my )?(?:\p{L}+ )?(?:<SCHOOL>|<DEGREE>)\b",
+            r"(?i)\b<I_AM> an? (?:[\p{L}-]+ ){1,3}major\b|\b<I_AM> an? (?:college |university )?(?:freshman|sophomore)\b|\b<I_AM> an? (?:junior|senior) (?:in|at) (?:my )?(?:college|university|high ?school)\b|\b(?:<I_AM> <ADV>in my|attending(?: my)?) (?:first|second|third|fourth|final|last|freshman|sophomore|junior|senior) year (?:of|at|in) (?:(?:\p{L}+ ){0,2}(?:nursing|law|medicine|engineering|pharmacy)|<SCHOOL>)\b|\b<I_AM> <ADV>(?:almost|nearly) (?:done|finished) with (?:my )?(?:\p{L}+ )?(?:<SCHOOL>|<DEGREE>)\b",
             "student",
         ),
         (
@@ -680,7 +692,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (
-            r"(?i)\bpay(?:ing)? my way through <SCHOOL>\b|(?:\bi <ADV>(?:have|got|received|won|earned|was (?:given|awarded))|(?:(?m:^)|[.!])\s*(?:just |recently |finally )?(?:got|received|won|earned)) an? (?:\p{L}+ ){0,2}?scholarship\b",
+            r"(?i)\b(?:pay(?:ing)?|work(?:ing)?) my way through <SCHOOL>\b|\bi\b[^.!?\n]{0,30}?\bon an? (?:\p{L}+ ){0,2}?scholarship\b|(?:\bi <ADV>(?:have|got|received|won|earned|was (?:given|awarded))|(?:(?m:^)|[.!])\s*(?:just |recently |finally )?(?:got|received|won|earned)) an? (?:\p{L}+ ){0,2}?scholarship\b",
             "student",
         ),
         // "i've a big college exam on friday", "I'm here for college", "my biology class", "part of
@@ -692,7 +704,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         (r"(?i)\bi <ADV>tutor\b|\bmy tutoring\b", "tutor"),
         (r"(?i)\bi <ADV>invent (?:things|stuff|gadgets|machines|devices)\b", "inventor"),
         (r"(?i)\bmy (?:summer |new |current |paid |unpaid )?internship\b", "intern"),
-        (r"(?i)\bi <ADV>work for myself\b|\b<I_AM> <ADV>self[- ]employed\b", "self-employed"),
+        (r"(?i)\bi <ADV>work for my ?self\b|\b<I_AM> <ADV>self[- ]employed\b", "self-employed"),
         // a student named by the studies ("my business studies", "being in school", "school
         // keeps me too busy", "College and my dogs take up all my time", "the college I attend",
         // "I work and go to school", "yes , full time studying"); not someone else's school
@@ -702,6 +714,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
+        (r"(?i)\bi <ADV>illustrate (?:children'?s |kids'? )?(?:books|comics|magazines)\b", "illustrator"),
         (r"(?i)\bi <ADV>write for (?:work|a living|my job)\b", "writer"),
         (
             r"(?i)\b(?:writing|finished|published|wrote|work on|working on) my (?:new |first |second |third |latest |next )?(?:novel|book|memoir)\b",
@@ -737,7 +750,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|i (?:used?|use) to be (?:in|from)|i grow up in|my childhood (?:in|on)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
@@ -881,7 +894,7 @@ fn labelled(entries: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
 static RELATIONSHIP: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\b(?:<I_AM>|still|and am) <ADV>single\b|\b<I_AM> <ADV>a single\s*(?:[.!,]|$)|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\b<I_AM> <ADV>not in a relationship\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:sometimes |really |just |often )?wish i (?:had|have) an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:haven'?t|have not|still haven'?t) (?:managed to |been able to )?f(?:ou|i)nd (?:anyone|someone|somebody|the one|the right (?:one|person|guy|girl|man|woman))(?: yet)?(?:\s*[.,!;]|\s*$|\s+(?:but|and|yet)\b)|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
+            r"(?im)\b(?:<I_AM>|still|and am) <ADV>single\b|\b<I_AM> (?:male|female|a (?:man|woman|guy|girl)|\d+),? single\b|\b<I_AM> <ADV>a single\s*(?:[.!,]|$)|(?:^|[.!?]\s+)(?:yes,? |yeah,? |yep,? )?(?:recently |currently |still )?single\s*(?:[,.!]|since\b|but\b|and\b)|\bsingle is my (?:relationship )?status\b|\bmy (?:relationship )?status is single\b|\b<I_AM> not married\b|\b<I_AM> <ADV>not in a relationship\b|\bi (?:do not|don't|dont) (?:currently )?have an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:sometimes |really |just |often )?wish i (?:had|have) an? (?:girlfriend|boyfriend|gf|bf|partner|wife|husband|spouse|significant other)\b|\bi (?:haven'?t|have not|still haven'?t) (?:managed to |been able to )?f(?:ou|i)nd (?:anyone|someone|somebody|the one|the right (?:one|person|guy|girl|man|woman))(?: yet)?(?:\s*[.,!;]|\s*$|\s+(?:but|and|yet)\b)|\bsoltero\b|\bsoltera\b|\bich bin single\b|\bsolteir[oa]\b|\bcélibataire\b",
             "single",
         ),
         (
@@ -971,7 +984,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost a pet",
         ),
         (
-            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\b<I_AM> <ADV>a new (?:dad|daddy|father|mom|mommy|mother|parent)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
+            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\b<I_AM> <ADV>a new (?:dad|daddy|father|mom|mommy|mother|parent)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bi <ADV>gave birth\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
             "had a baby",
         ),
         (
@@ -979,11 +992,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "expecting a baby",
         ),
         (
-            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\b(?:able|managed) to (?:get|find|land) a (?:new )?job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job|as an?)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi (?:just |recently )(?:started|began) \p{L}+ing for a living\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
+            r"(?i)\b(?:started|starting|got|found|landed) a new job\b|\b(?:was|were|been|finally|i'?m|i am|i|we) (?:finally |just |recently )?(?:able|managed) to (?:get|find|land) a (?:new )?job\b|\bmy new job\b|\bwent back to work\b|\bgot (?:a job offer|hired)\b|\bi was (?:just |recently )?hired\b|\bi (?:just |finally |recently )?got (?:(?:a|the) job\b|job(?:\s*[.,!]|\s*$))|\bi (?:just |recently )(?:started|began) (?:working (?:at|for|in|as|with)|work (?:at|for|in|as)|my (?:new )?job|as an?)\b|\bstart(?:ing)? my (?:first |new )(?:full-time |part-time )?job\b|\bi (?:just |recently )(?:started|began) \p{L}+ing for a living\b|\bi <ADV>(?:began|started) (?:doing )?work(?:ing)? online\b|\btrabajo nuevo\b|\bneuen job\b|\bemprego novo\b|\bnouveau travail\b",
             "started a new job",
         ),
         (
-            r"(?i)\blost my job\b|\b(?:i|i'?ve|i was|i have been|i just|just|and)\s+(?:got fired|(?:got |was |been )?laid off)\b|\bnow <I_AM> unemployed\b|\b<I_AM> (?:now|recently|newly) unemployed\b|\bunemployed (?:because|since|after)\b",
+            r"(?i)\blost my job\b|\b(?:i|i'?ve|i was|i have been|i just|just|and)\s+(?:got fired|(?:got |was |been )?laid off)\b|\b<I_AM> <ADV>laid off\b|\bnow <I_AM> unemployed\b|\b<I_AM> (?:now|recently|newly) unemployed\b|\bunemployed (?:because|since|after)\b",
             "lost job",
         ),
         (
@@ -1333,11 +1346,12 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
         found.push("single".to_string());
     }
     // "my wife died": "my wife" says married, but the writer is widowed; "my husband and I just
-    // split up", "my husband just left me": separated
+    // split up", "my husband just left me": separated; "my divorce was just finalized" beside "my
+    // wife": the wife is the one divorced
     if found.iter().any(|status| status == "married") && events.iter().any(|event| event == "breakup") {
         found.push("separated".to_string());
     }
-    if found.iter().any(|status| status == "widowed" || status == "separated") {
+    if found.iter().any(|status| status == "widowed" || status == "separated" || status == "divorced") {
         found.retain(|status| status != "married");
     }
     // "my long divorce", said of no other status: divorced
@@ -2824,6 +2838,56 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_107_to_109_wordings() {
+        for (text, expected) in [
+            ("I cant stand bosses, so im luckily self employed.", &["self-employed"][..]),
+            ("I am also a freelance professional.", &["freelance professional"][..]),
+            ("Just chilling as I work from home on web design.", &["web design"][..]),
+            ("I work on software issues all day.", &["software"][..]),
+            ("We run our own produce farm.", &["produce farm"][..]),
+            ("I just got home from working at a pizza shop.", &["pizza shop"][..]),
+            ("Working at my mom's coffee shop. Gotta walk a mile there.", &["coffee shop"][..]),
+            ("I pay the rent by working at taco bell.", &["taco bell"][..]),
+            ("Hey! I went to the beach and work at a burger king.", &["burger king"][..]),
+            ("I'm a rocker, working my way through college as a waitress.", &["waitress", "student"][..]),
+            ("Hi: I go to fsu on a soccer scholarship.", &["student"][..]),
+            ("I'm a junior at my high school!", &["student"][..]),
+            ("I illustrate books for children right now.", &["illustrator"][..]),
+            ("I breed horses and take care of them.", &["breed horses"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        assert!(job("I work on my car on weekends.").is_empty());
+        for (text, expected) in
+            [("I sound kind of old for being 30, huh?", "30"), ("My mom just bought me a new car for my 29th!", "29")]
+        {
+            assert_eq!(age(text), vec![expected], "{text}");
+        }
+        assert!(age("Sorry for being 10 minutes late.").is_empty());
+        for (text, expected) in [
+            ("Mine use to be long. I use to be in alaska.", "alaska"),
+            ("Not at all I grow up in san francisco.", "san francisco"),
+            ("Just reflecting on my childhood in mexico.", "mexico"),
+        ] {
+            assert_eq!(place(text), vec![expected], "{text}");
+        }
+        assert_eq!(relationship("Is this a dating app? I'm male, single, no children."), vec!["single"]);
+        // the wife of a writer just divorced is the one divorced
+        assert_eq!(
+            relationship("My wife and I just got divorced. I bet my wife didn't like snakes either."),
+            vec!["divorced"]
+        );
+        for (text, event) in [
+            ("I am laid off, I worked for cisco.", "lost job"),
+            ("Well I gave birth to two beautiful daughters.", "had a baby"),
+            ("I was finally able to find a job in the city.", "started a new job"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        assert!(events("I wasn't able to find a job in the city.").is_empty());
     }
 
     #[test]
