@@ -48,13 +48,22 @@ fn start(files: &[&str], out: &Path, env: &[(&str, &str)]) -> Server {
         command.env(key, value);
     }
     let child = command.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start fansql serve");
-    let server = Server { child, port };
+    let mut server = Server { child, port };
     let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+    loop {
+        // a connect to a port nothing listens on can reach the connecting socket itself (TCP
+        // self-connect in the ephemeral range): only another peer is the server
+        if let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) {
+            if stream.local_addr().ok() != stream.peer_addr().ok() {
+                return server;
+            }
+        }
+        if let Ok(Some(status)) = server.child.try_wait() {
+            panic!("fansql serve exited ({status}) before listening on {listen}");
+        }
         assert!(started.elapsed() < Duration::from_secs(120), "fansql serve did not listen on {listen}");
         std::thread::sleep(Duration::from_millis(200));
     }
-    server
 }
 
 /// psql with unaligned, tuples-only output; each `-c` in one connection.
