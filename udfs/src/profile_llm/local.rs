@@ -62,7 +62,8 @@ const DEATH_TAIL: &str = r"(?:\s*[.!,;\n]|\s*$|\s+(?:a (?:few|couple)|an? (?:day
 const DIED: &str = "(?:died|passed away|passed|was killed)<DEATH_TAIL>";
 
 /// The relatives whose death is a bereavement ("my mom", "my two brothers", "my grand mother", "my
-/// grandson", "my mother-in-law", "my stepdad"), for every bereavement rule.
+/// grandson", "my mother-in-law", "my stepdad"), for every bereavement rule, and whose spouse is not
+/// the writer's ("my sister husband", `RELATIVE_WORD`).
 const KIN: &str = r"(?:mom|mother|dad|father|parents?|wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|grand (?:mother|father|ma|pa|parents?)|grand\w+|nana|papa|granny|aunts?|uncles?|cousins?|nephews?|nieces?|\w+-in-law|step\w+)";
 
 /// The animals people keep as pets.
@@ -937,14 +938,17 @@ static PAST_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
 static QUALIFIED_SPOUSE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bmy (\p{L}+) (?:wife|husband|hubby)\b"));
 
 /// Words between "my" and "wife" or "husband" that make the spouse not the writer's now ("my ex
-/// husband", "my late wife", "my future husband") or someone else's ("my sister husband").
+/// husband", "my late wife", "my future husband") or someone else's ("my friend husband"; a
+/// relative's, "my sister husband", is told by `RELATIVE_WORD`).
 #[rustfmt::skip]
 const NOT_A_SPOUSE_NOW: &[&str] = &[
     "ex", "late", "former", "future", "first", "dead", "deceased", "dream", "imaginary", "previous", "old",
     "fake", "potential", "next", "prospective", "virtual", "pretend", "then", "last", "would", "soon", "own",
-    "sister", "brother", "mom", "mother", "dad", "father", "friend", "friends", "cousin", "aunt", "uncle",
-    "daughter", "son", "boss", "neighbor", "neighbour", "best", "sisters", "brothers", "daughters", "sons",
+    "friend", "friends", "boss", "neighbor", "neighbour", "best",
 ];
+
+/// One word that is a relative (`KIN`).
+static RELATIVE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^<KIN>$"));
 
 /// "not divorced yet", "never got divorced": no divorce, taken out before "divorced" is read.
 static NOT_DIVORCED: LazyLock<Regex> =
@@ -1337,7 +1341,8 @@ fn relationships(text: &str, statements: &str, events: &[String]) -> Vec<String>
     let own = NOT_DIVORCED.replace_all(&own, "");
     let mut found = matches(&RELATIONSHIP, &text);
     if !found.iter().any(|status| status == "married")
-        && captured([&*QUALIFIED_SPOUSE], &text).any(|word| !has_word_in(word, NOT_A_SPOUSE_NOW))
+        && captured([&*QUALIFIED_SPOUSE], &text)
+            .any(|word| !has_word_in(word, NOT_A_SPOUSE_NOW) && !RELATIVE_WORD.is_match(word))
     {
         found.push("married".to_string());
     }
@@ -1432,6 +1437,10 @@ fn ages(text: &str, statements: &str) -> Vec<String> {
     stated.chain(by_context).map(|a| a.to_string()).chain(phrases).collect()
 }
 
+/// Words that point back at what was said before ("I sell them", "I do it for a living"): what is
+/// sold or done for a living is not named by them.
+const POINTING_WORDS: &[&str] = &["it", "them", "those", "these", "that", "this"];
+
 /// Jobs named by what the writer does: writes, sells, does for someone, does professionally,
 /// drives, does as the job or for it, does for income or for a living, manages.
 fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -1441,7 +1450,11 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|what| format!("writer of {what}"));
     let selling = captured([&*SELLS], text)
         .map(|what| first_words(what, 4))
-        .filter(|what| !matches!(what.split_whitespace().next(), Some("my" | "it" | "them" | "that" | "this" | "out")))
+        .filter(|what| {
+            what.split_whitespace()
+                .next()
+                .is_some_and(|first| !matches!(first, "my" | "out") && !POINTING_WORDS.contains(&first))
+        })
         .map(|what| format!("sell {what}"));
     let doing = captured([&*DOES_FOR], text)
         .filter(|what| {
@@ -1471,9 +1484,7 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     let living = captured([&*FOR_A_LIVING], text)
         .filter(|what| !matches!(what.to_lowercase().as_str(), "do" | "work" | "want to do"))
         // "I sell them for a living" names what was said before
-        .filter(|what| {
-            !matches!(what.split_whitespace().last(), Some("it" | "them" | "those" | "these" | "that" | "this"))
-        })
+        .filter(|what| what.split_whitespace().last().is_some_and(|last| !POINTING_WORDS.contains(&last)))
         .filter(|what| {
             !what.split_whitespace().any(|w| {
                 matches!(w, "wish" | "want" | "hope" | "would" | "could" | "cant" | "can't" | "cannot" | "never")
@@ -2917,6 +2928,7 @@ mod tests {
             "I have a favorite restaurant in town.",
             "I really like being an employee.",
             "I'm a car person, which is why I sell them for a living.",
+            "My aunt knits scarves and I sell these at the market.",
         ] {
             assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
         }
@@ -2931,7 +2943,12 @@ mod tests {
             assert_eq!(relationship(text), vec![status], "{text}");
         }
         // a spouse of the past or someone else's
-        for text in ["My ex husband lives in Ohio.", "My sister husband is a cop.", "My late wife loved roses."] {
+        for text in [
+            "My ex husband lives in Ohio.",
+            "My sister husband is a cop.",
+            "My niece husband is a cop.",
+            "My late wife loved roses.",
+        ] {
             assert!(!relationship(text).contains(&"married".to_string()), "{text}: {:?}", relationship(text));
         }
         assert_eq!(place("Life is hard here. I immigrated from britain last year."), vec!["britain"]);
