@@ -32,8 +32,22 @@ fn psql_available() -> bool {
     found
 }
 
-/// Starts the server after running `files`, and waits until it accepts connections.
+/// Starts the server after running `files`, and waits until it accepts connections. A server
+/// that exits before listening is started again on another port, a few times: another test may
+/// have bound the free port first.
 fn start(files: &[&str], out: &Path, env: &[(&str, &str)]) -> Server {
+    const ATTEMPTS: usize = 3;
+    for _ in 1..ATTEMPTS {
+        match try_start(files, out, env) {
+            Ok(server) => return server,
+            Err(exited) => eprintln!("{exited}; starting again on another port"),
+        }
+    }
+    try_start(files, out, env).unwrap_or_else(|exited| panic!("{exited}, {ATTEMPTS} times"))
+}
+
+/// One start of the server on a free port: the server once it listens, or how it exited before.
+fn try_start(files: &[&str], out: &Path, env: &[(&str, &str)]) -> Result<Server, String> {
     let port = free_port();
     let listen = format!("127.0.0.1:{port}");
     let mut command = Command::new(binary());
@@ -55,11 +69,11 @@ fn start(files: &[&str], out: &Path, env: &[(&str, &str)]) -> Server {
         // self-connect in the ephemeral range): only another peer is the server
         if let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) {
             if stream.local_addr().ok() != stream.peer_addr().ok() {
-                return server;
+                return Ok(server);
             }
         }
         if let Ok(Some(status)) = server.child.try_wait() {
-            panic!("fansql serve exited ({status}) before listening on {listen}");
+            return Err(format!("fansql serve exited ({status}) before listening on {listen}"));
         }
         assert!(started.elapsed() < Duration::from_secs(120), "fansql serve did not listen on {listen}");
         std::thread::sleep(Duration::from_millis(200));
