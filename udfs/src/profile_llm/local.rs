@@ -113,7 +113,7 @@ const CHILD_AGE_WORDS: &str =
 /// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
 static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)\b(?:<I_AM>|i'?ll be|i turned)\s+<ADV>(?:almost |nearly |about |aged )?(?:an? )?(\d{{1,3}}|{AGE_WORDS}|{CHILD_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b"),
+        format!(r"(?i)\b(?:<I_AM>|i'?ll be|ill be|i turned)\s+<ADV>(?:almost |nearly |about |aged )?(?:an? )?(\d{{1,3}}|{AGE_WORDS}|{CHILD_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b"),
         // "i am only 16": "only" before a number that ends the clause makes it an age, a teen's too
         r"(?im)\b<I_AM> only (\d{2})(?:\s*[.,!?]|\s*$|\s+(?:and|but|so|lol|haha)\b)".to_string(),
         r"(?im)^\s*([1-9]\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b".to_string(),
@@ -127,7 +127,7 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// so "I'm 10 minutes away" is not one, nor "I'm 18 years older than my sister".
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b(?:<I_AM>|i will be|i'?ll be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so|this year|with)\b|\s*$))"
+        r"(?im)\b(?:<I_AM>|i will be|i'?ll be|ill be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so|this year|with|next (?:week|month|year)|tomorrow|soon|in (?:a|an|two|three|\d+) (?:days?|weeks?|months?))\b|\s*$))"
     );
     [
         after_i_am.as_str(),
@@ -183,7 +183,7 @@ surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|depu
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
 stay-at-home dad|stay at home mom|stay at home dad|stay at home wife|stay-at-home wife|stay at home husband|stay-at-home husband|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
-radio host|show host|tv host|podcast host|hostess|planner|coordinator|supervisor|foreman|chief|(?:football|baseball|basketball|soccer|hockey|tennis|volleyball|rugby|softball|golf) player|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
+radio host|show host|tv host|podcast host|hostess|planner|coordinator|healer|government official|city official|state official|county official|public official|elected official|election official|supervisor|foreman|chief|(?:football|baseball|basketball|soccer|hockey|tennis|volleyball|rugby|softball|golf) player|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
@@ -256,10 +256,15 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\bif i (?:was not|were not|wasn'?t|weren'?t)\s+(?:an?|the)\s+{title}"),
         // "ima freakin' chef"
         format!(r"(?i)\bima\s+{title}"),
-        // "As a writer, I love them": a title opening a sentence
+        // "As a writer, I love them": a title opening a sentence; after an interjection only when
+        // the writer goes on ("Wow as an accountant, I can tell you", not "Well, as a baker, I'm
+        // sure you ...", which answers the reader's job)
         format!(r"(?im)(?:^|[.!]\s+)as an?\s+{title}"),
+        format!(r"(?im)(?:^|[.!]\s+)(?:wow|well|oh|yes|yeah|so|and|but|actually|honestly|lol|haha)[\s,!]+as an?\s+{title}\s*,?\s+i\s+(?:can|could|know|think|have|see|love|hate|get|do|deal|work|am)\b"),
         // "sales person ." answering "what do you do?"
         format!(r"(?im)^\s*(?:an?\s+)?((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\s*[.!]*\s*$"),
+        // "Painter, yes." confirming the reader's guess
+        format!(r"(?im)^\s*(?:an?\s+)?((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\s*,\s*(?:yes|yeah|yep|yup|indeed)\b"),
         // "a teacher, but I dabble on my own time": the answer goes on about the writer after a
         // comma (not a list: "A cake baker, investing, and now jewelry making")
         format!(r"(?im)^\s*an?\s+((?:[\p{{L}}-]+\s+)?(?:{JOB_HEADS}))\s*,\s*(?:but|though|and i|so i|i)\b"),
@@ -389,7 +394,7 @@ office|hotel|mall|library|daycare|nursing home|call center|gas station|post offi
 bar|gym|salon|clinic|farm|ranch|plant|mine|shipyard|airport|casino|zoo|museum|prison|jail|fire station|\
 police station|construction site|dealership|car dealership|bookstore|department store|hardware store|pet store|\
 walmart|target|mcdonalds|mcdonald's|starbucks|amazon|costco|home depot|diner|pizzeria|lab|laboratory|\
-pizza shop|pizza place|sandwich shop|donut shop|bike shop|surf shop|auto shop|body shop|repair shop|\
+pizza shop|pizza place|burger place|burger joint|sandwich shop|donut shop|bike shop|surf shop|auto shop|body shop|repair shop|\
 fast food restaurant|fast food place|taco bell|burger king|wendy's|wendys|kfc|chipotle|subway|dunkin|walgreens|cvs|\
 kroger|safeway|publix|best buy|lowes|lowe's|ikea|\
 newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clinic|animal shelter|shelter|\
@@ -409,7 +414,7 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
     [
-        format!(r"(?im)\b(?:i <ADV>work {PART}|<I_AM> <ADV>employed |<I_AM> <ADV>an? (?:part[- ]time |full[- ]time )?employee )at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
+        format!(r"(?im)\b(?:i <ADV>work {PART}|(?:<I_AM>|i(?:'?ve| have) <ADV>been) <ADV>employed |<I_AM> <ADV>an? (?:part[- ]time |full[- ]time )?employee )at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
         format!(r"(?im)\b(?:i <ADV>work {PART}(?:from home |remotely )?for|<I_AM> <ADV>employed by) (?:an? |the ){until}"),
         format!(r"(?im)\b<I_AM> <ADV>working {PART}(?:at|for) (?:an? |the )(?:local )?{until}"),
@@ -420,6 +425,9 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? (?:dead[- ]end |boring |low[- ]paying |crummy |crappy |lousy |lame |stupid |decent )?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the |my \p{{L}}+'s )(?:local )?{until}"),
         format!(r"(?im)\bi\b[^.!?\n]{{0,30}}?\band (?:also )?work {PART}at (?:an? |the )(?:local )?{until}"),
+        // "Me too, and working at mcdonald's.": a known workplace named without an article, at the
+        // end of a clause
+        format!(r"(?im)(?:^|[.!,]\s*)(?:(?:and|also|but)\s+)*(?:currently\s+|still\s+|now\s+)?working (?:at|for) ({WORKPLACES})(?:\s*[.!,]|\s*$|\s+(?:and|but|too|now|right now)\b)"),
         r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
         // "I'm out on the oil rigs"
@@ -455,6 +463,8 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)\b<I_AM> <ADV>(?:involved|employed) in {until}"),
         // fields people name right after "work" ("i work fast food", "I work retail")
         format!(r"(?im)(?:\bi <ADV>|(?:^|[.!]\s+))work {PART}({FIELDS})\b"),
+        // "I am a music producer and work construction"
+        format!(r"(?i)\bi\b[^.!?\n]{{0,40}}?\band (?:also )?work {PART}({FIELDS})\b"),
         // "i do sales work", "I'm doing research work", "Doing admin work can get very boring"
         format!(r"(?im)(?:\bi <ADV>do|\band do|\b<I_AM> <ADV>doing|(?:^|[.!]\s*)doing) (?:some )?({FIELDS}|{KINDS_OF_WORK}) work\b"),
         format!(r"(?im)\b(?:<I_AM> <ADV>in|(?:someone|one) who works in|(?:^|[.!]\s+)working in) ({FIELDS})\b"),
@@ -499,7 +509,7 @@ static JOB: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     )));
     patterns.push(re(r"(?i)\b<I_AM> (?:\p{L}+ and )?an? (pro (?:\p{L}+ )?(?:\p{L}+er|\p{L}+ist|athlete|player))\b"));
     patterns.push(re(
-        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and|we) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|our own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}'-]+\s+){0,3}?(?:school|business|biz|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice|warehouse|ranch|hotel|nonprofit|charity))\b",
+        r"(?i)\b(?:i(?:'?ve been|'?m| am)?|and|we) <ADV>(?:(?:(?:had|have) to |help(?: to)? |helped )?(?:own|owning|run|running|operate|operating|took over|started|opened) (?:an?|my own|our own|my|the|our|this)|have my own) (?:(?:very |really |pretty |quite )?(?:successful|small|little|tiny|big|new) )?((?:[\p{L}'-]+\s+){0,3}?(?:school|business|biz|shop|store|restaurant|salon|company|bakery|farm|cafe|bar|gym|studio|clinic|agency|show|podcast|channel|daycare|nursery|kennel|boutique|spa|firm|practice|warehouse|ranch|hotel|nonprofit|charity|movie theater|movie theatre|cinema))\b",
     ));
     // "The small business I work for", "the local restaurant I work at"
     patterns.push(re(
@@ -681,7 +691,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|(?:\p{L}+ )?(?:law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing))\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b<I_AM> <ADV>(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|getting|working|taking|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?|to (?:get|earn|finish|study))\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|(?:\p{L}+ )?(?:law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing))\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b(?:<I_AM> <ADV>|i (?:still|currently) )(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|yet|still|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|getting|working|taking|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?|to (?:get|earn|finish|study))\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
             "student",
         ),
         (
@@ -711,7 +721,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
         // "I work and go to school", "yes , full time studying"); not someone else's school
         // ("her school keeps me busy")
         (
-            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as|when) i <ADV>finish (?:up )?(?:school|college|my (?:[\p{L}-]+ )?degree|my studies)\b|(?:^|[.!]\s+)(?:going to|attending) <SCHOOL> full[- ]time\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high ?schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\bi just got out of (?:high ?school|school|class(?:es)?)\b|\bhigh ?schooler here\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|while|\d+)\s+)(?:(?:am|'m) )?(?:getting|pursuing|finishing|working on|working towards?) my (?:[\p{L}'-]+ )?<DEGREE>\b",
+            r"(?im)\bmy (?:[\p{L}-]+ )?(?:studies|coursework|thesis|dissertation)\b|(?:^|[.!,]\s*)(?:yeah |yes |well |and |but )?being in <SCHOOL>\b|(?:^|[.!?,;]\s*|\b(?:my|and|but|because|since|with) )(?:grad |gra |high |nursing |law |medical |night |community )?(?:school|college|classes|studies|uni)(?: ?work)? (?:and (?:\p{L}+ ){1,3})?(?:pretty much |really |just )?(?:keeps?|takes?|is taking|are taking) (?:me|up|all (?:of )?my|most of my)\b|\b<SCHOOL> (?:i|we) (?:attend|go to)\b|\bi <ADV>(?:work and|also) (?:go to|attend) <SCHOOL>\b|[,;]\s*(?:currently |now |still |full[- ]time |part[- ]time )studying\b|\bgoing to <SCHOOL> while working\b|\bi <ADV>(?:go|walk|bike|drive|run|ride (?:my )?(?:bike|bicycle)|take the (?:bus|train|subway)) to class(?:es)?\b|\b(?:while|until|as|when) i <ADV>finish (?:up )?(?:school|college|my (?:[\p{L}-]+ )?degree|my studies)\b|(?:^|[.!]\s+)(?:going to|attending) <SCHOOL> full[- ]time\b|\b<I_AM> <ADV>(?:(?:working on )?(?:finishing|completing) (?:up )?|(?:getting|doing|pursuing|going for|working (?:on|towards)) )my (?:[\p{L}-]+ )?<DEGREE>\b|\bmy (?:[\p{L}-]+ )?degree program\b|\bmy (?:masters|master's|bachelors|bachelor's|phd|doctorate)(?: degree)? (?:that )?i(?:'m| am) <ADV>(?:getting|doing|pursuing|working on)\b|\bbefore (?:receiving|getting|earning) my (?:[\p{L}-]+ )?<DEGREE>\b|\bwhen i <ADV>finish <SCHOOL>\b|\bmy grades (?:are|have been|keep)\b|\b(?:<I_AM> <ADV>an?|as an?) (?:\p{L}+ )?(?:high ?schooler|undergrad|undergraduate|grad student)\b|\b(?:take|taking) (?:the|this|next) semester off\b|\bi <ADV>(?:(?:have|need|got) to )?study for (?:my |the |an? )?(?:\p{L}+ )?(?:exams?|finals|midterms?)\b|\b<I_AM> <ADV>(?:at|attending) the university of\b|\bi <ADV>(?:go to|attend) the university of\b|\bi <ADV>(?:got|came) (?:home|back) from (?:<SCHOOL>|class(?:es)?)\b|\bi just got out of (?:high ?school|school|class(?:es)?)\b|\bhigh ?schooler here\b|\b(?:finish|finishing|start|starting|working on) my homework\b|\bdo my homework(?:\s*[.!,]|\s*$|\s+(?:now|tonight|first|after)\b)|\band <ADV>study (?:\p{L}+ ){1,2}at (?:an? |the |my )?(?:local )?<SCHOOL>\b|(?:^|[.!,]\s*|\b(?:i|and|but|while|\d+)\s+)(?:(?:am|'m) )?<ADV>(?:stuck )?(?:getting|pursuing|finishing|working on|working towards?) my (?:[\p{L}'-]+ )?<DEGREE>\b",
             "student",
         ),
         (r"(?i)\bi <ADV>blog (?:about|on)\b", "blogger"),
@@ -744,14 +754,14 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "farmer",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>retired\b|(?:^|[.!]\s+)(?:semi[- ])?retired\s*(?:[,.!]|$)|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b|\b(?:collecting|living on|live on) (?:my |a )?(?:retirement|pension)\b",
+            r"(?im)\b<I_AM> <ADV>retired\b|\b<I_AM> <ADV>an? (?:happily |semi[- ])?retired (?:grand\w+|man|woman|guy|lady|gentleman|person|mom|mother|dad|father|senior|widow(?:er)?|veteran|vet)\b|(?:^|[.!]\s+)(?:semi[- ])?retired(?:\s*(?:[,.!]|$)|\s+(?:i|and|now|so|but|though)\b)|\bi (?:just |recently )?retired\b|\b(?:glad|happy|proud|lucky) to be retired\b|\bhad to retire\b|\b(?:collecting|living on|live on) (?:my |a )?(?:retirement|pension)\b",
             "retired",
         ),
     ])
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|i (?:used?|use) to be (?:in|from)|i grow up in|my childhood (?:in|on)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|i (?:used?|use) to be (?:in|from)|i grow up in|my childhood (?:in|on)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> (?:\p{L}+,\s*)?an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|raised me (?:in|on)|(?:and i|and me) (?:are|were) (?:originally |both )?from|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently|down|up|out) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
 /// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
@@ -821,12 +831,13 @@ static PLACE_NATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A place named before what makes it the writer's ("colorado here .", "Boston is where I live",
 /// "those in Tennessee where i'm from", "the southern part of the united states where I'm from",
-/// "colorado is the state i live in", "you should visit colorado where i live", "Alabama, I have
+/// "colorado is the state i live in", "you should visit colorado where i live", "visit me in
+/// kansas city where I just moved", "Alabama, I have
 /// lived here my whole life"); counted when it
 /// is a known place name ("Kevin here" introduces a person).
 static PLACE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)(?:^|[.!,]\s*|\b(?:visit|in|from|to|(?:part|parts|side|corner) of)\s+)(?:the\s+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)\s*,?\s+(?:here\s*(?:[.!,]|$)|(?:is )?where (?:i (?:live|grew up|was born|am from)|i ?['’]?m from|we live)\b|is (?:my )?home\b|is the (?:state|city|town|country|place) i (?:live|grew up) in\b|i (?:have |'ve )?(?:lived|live|grew up) (?:here|there) (?:all )?my (?:whole )?life\b)",
+        r"(?im)(?:^|[.!,]\s*|\b(?:visit|in|from|to|(?:part|parts|side|corner) of)\s+)(?:the\s+)?(\p{L}[\p{L}'\-]*(?:[ \t]+\p{L}[\p{L}'\-]*){0,2}?)\s*,?\s+(?:here\s*(?:[.!,]|$)|(?:is )?where (?:i (?:live|lived|grew up|was born|am from|(?:just |recently )?moved)|i ?['’]?m from|we live)\b|is (?:my )?home\b|is the (?:state|city|town|country|place) i (?:live|grew up) in\b|i (?:have |'ve )?(?:lived|live|grew up) (?:here|there) (?:all )?my (?:whole )?life\b)",
     )
 });
 
@@ -911,7 +922,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "divorced",
         ),
         (
-            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\b<I_AM> <ADV>in a (?:serious |committed |long[- ]distance |new |happy )?relationship\b|\b(?:with|and) my lady\b|\bmy (?:woman|lady) (?:is|isn't|isnt|and|has|was|loves|likes|hates)\b|\bi(?: do| also| still)?(?: have|'?ve) a (?:girlfriend|boyfriend|partner)\b|\bmy (?:current|new) (?:girlfriend|boyfriend|partner|relationship)\b|\b(?:with|me and|and) the (?:girlfriend|boyfriend|gf|bf)\b|\bthe (?:girlfriend|boyfriend) and (?:i|me)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
+            r"(?i)\bmy (?:girlfriend|boyfriend|partner|gf|bf|significant other|other half)\b|\bi(?:'ve| have) been with the same (?:person|guy|girl|man|woman|partner)\b|\b<I_AM> <ADV>in a (?:serious |committed |long[- ]distance |new |happy )?relationship\b|\b(?:with|and) my lady\b|\bmy (?:woman|lady) (?:is|isn't|isnt|and|has|was|loves|likes|hates)\b|\bi(?: do| also| still)?(?: have|'?ve) a (?:girlfriend|boyfriend|partner)\b|\bmy (?:current|new) (?:girlfriend|boyfriend|partner|relationship)\b|\b(?:with|me and|and) the (?:girlfriend|boyfriend|gf|bf)\b|\bthe (?:girlfriend|boyfriend) and (?:i|me)\b|\btengo novi[oa]\b|\bmeine freundin\b|\beine freundin\b|\bmein freund\b|\btenho namorad[oa]\b|\bma copine\b|\bune copine\b|\bmon copain\b",
             "in a relationship",
         ),
         (
@@ -962,7 +973,7 @@ static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
             r"(?i)\bsingle (?:mom|mother|dad|father|parent|guy|man|woman|lady|male|female|girl|gal|dude|person)\b",
             "single",
         ),
-        (r"(?i)\bbeing single\b", "single"),
+        (r"(?i)\bbeing single\b|\b(?:enjoying|loving|living|enjoy|love|live) the single life\b", "single"),
         (r"(?i)\bdivorced\b", "divorced"),
         (
             r"(?i)\bhappily married\b|\b(?:\d+|\w+) years (?:i'?ve|i have|we'?ve|we have) been married\b|\bbeen married(?:\s*[.,!;]|\s*$|\s+(?:for|since|to|and|but|now|so|almost|over|nearly|about|(?:\d+|\p{L}+) (?:years?|yrs?|months?))\b)|\bmarried (?:for (?:\d+|an?|over|almost|nearly|about|many|several|the (?:past|last)|\p{L}+ (?:years?|months?))|with)\b",
@@ -980,7 +991,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|there|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:i|we|and) <ADV>immigrated\b|\b<I_AM> (?:an )?immigrant\b|\bbeing an immigrant\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag",
+            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) did move (?:to|into|here|out)\b|\b(?:when|since|after) (?:i|we) (?:first )?(?:came|immigrated|emigrated) to (?:the )?(?:us|usa|u\.s\.|united states|states|america|this country|canada|uk|england|australia)\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|there|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:i|we|and) <ADV>immigrated\b|\b<I_AM> (?:an )?immigrant\b|\bbeing an immigrant\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag|\b(?:in|at|around) (?:my|our) new (?:house|home|apartment|condo)\b",
             "moved house",
         ),
         (
@@ -988,7 +999,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost a pet",
         ),
         (
-            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\b<I_AM> <ADV>a new (?:dad|daddy|father|mom|mommy|mother|parent)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bi <ADV>gave birth\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
+            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\b<I_AM> <ADV>a new (?:dad|daddy|father|mom|mommy|mother|parent)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bi <ADV>gave birth\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bmy new (?:twins|triplets)\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
             "had a baby",
         ),
         (
@@ -1004,7 +1015,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost job",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced?\b|\bi (?:just |recently |finally )?divorced\b|\b(?:from|after|since|during|over|through) the divorce\b|\b<I_AM> <ADV>newly divorced\b|\bmy newly divorced (?:wife|husband|spouse)\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced?\b|\bi (?:just |recently |finally )?divorced\b|\b(?:from|after|since|during|over|through) the divorce\b|\b<I_AM> <ADV>newly divorced\b|\bi <ADV>went through (?:a |the |my )?(?:\w+ )?divorce\b|\bmy newly divorced (?:wife|husband|spouse)\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
@@ -1021,7 +1032,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
         (
-            r"(?im)\b(?:we|i|me and my (?:gf|bf|girlfriend|boyfriend|partner)) broke up\b|\b(?:i|we|i'?ve|i'?m|i am|we'?ve|we'?re) <ADV>(?:went|going|been|gone) through (?:a|the|my) (?:\w+ ){0,2}?(?:breakup|break ?up)\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+(?:for|cause|because|cuz)\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\b(?:she|he) (?:\w+ ){0,3}?ghosted me\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
+            r"(?im)\b(?:we|i|me and my (?:gf|bf|girlfriend|boyfriend|partner)) broke up\b|\b(?:i|we|i'?ve|i'?m|i am|we'?ve|we'?re) <ADV>(?:went|going|been|gone) through (?:a|the|my) (?:\w+ ){0,2}?(?:breakup|break ?up)\b|\b(?:we|(?:my (?:husband|wife|partner|boyfriend|girlfriend) and i)) (?:just |recently )?split up\b|\bbroke up with me\b|\b(?:dumped|left) me(?:\s*[.!,]|\s+(?:for|cause|because|cuz)\b|\s*$)|\b(?:she|he)(?:'s| is) leaving me\b|\bmy ex (?:left|dumped|broke)\b|(?:\bmy |(?m:^)\s*|[.!]\s+)(?:wife|husband|girlfriend|boyfriend|gf|bf|fianc\w+|partner) (?:just )?left me (?:when|after|last|(?:\w+ )?(?:years?|months?) ago)\b|\bmy (?:breakup|break up)\b|\bgot dumped\b|\b(?:she|he) (?:\w+ ){0,3}?ghosted me\b|\bgot out (?:of )?(?:a|my) (?:\w+ )?relationship\b",
             "breakup",
         ),
         (
@@ -1029,7 +1040,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\b(?:i(?: have|'ve)? <ADV>lost|(?:after|since|trauma of|grief of|pain of) losing) (?:a|my|our) loved one\b|\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:(?:\w+ ){0,2}<KIN>|(?:(?:best|good|close|dear|old|childhood|high school|college) ){0,2}friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
+            r"(?i)\b(?:i(?: have|'ve)? <ADV>lost|(?:after|since|trauma of|grief of|pain of) losing) (?:a|my|our) loved one\b|\b(?:for|since|after) my <KIN>(?:'s)? passing\b|\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:(?:\w+ ){0,2}<KIN>|(?:(?:best|good|close|dear|old|childhood|high school|college) ){0,2}friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
             "bereavement",
         ),
     ])
@@ -1885,7 +1896,7 @@ static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|
 /// rules that look for it.
 static SUBJECTLESS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)(^|[.!,]\s+)((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought)\b)",
+        r"(?im)(^|[.!,]\s+|\.\.\.\s*)((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought|gave birth)\b)",
     )
 });
 
@@ -2850,6 +2861,73 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_110_to_112_wordings() {
+        for (text, expected) in [
+            ("Wow as an accountant, I can tell you, too many forms.", &["accountant"][..]),
+            ("I have been employed at mcdonald's for 10 years.", &["mcdonald's"][..]),
+            ("Me too, and working at mcdonald's.", &["mcdonald's"][..]),
+            ("I am a government official in my spare time I play with my lizard.", &["government official"][..]),
+            ("Taking a break from painting.\nPainter, yes. What are your hobbies?", &["Painter"][..]),
+            ("I kind of went the other route and became a healer.", &["healer"][..]),
+            ("I am a music producer and work construction.", &["music producer", "construction"][..]),
+            ("As the only child, I took over my parents movie theater.", &["parents movie theater"][..]),
+            ("I don't worry about a job yet as I'm in high school yet.", &["student"][..]),
+            ("I'd love to go to hawaii, but currently stuck working on my marketing degree.", &["student"][..]),
+            ("Thats nice im going for my bachelors.", &["student"][..]),
+            ("Retired I just spend most days hiking.", &["retired"][..]),
+            ("I am a retired grandparent. I mainly go to church.", &["retired"][..]),
+            (
+                "Fun! I am in law school but working at a burger place to pay off loans.",
+                &["student", "burger place"][..],
+            ),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        // the reader's job, answered; "I work on cars" may be a pastime
+        for no_job in ["Well, as a baker, I'm sure you have to be a taster as well.", "I love to work on cars myself."]
+        {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        for (text, expected) in
+            [("I will be 28 next month and I wish to celebrate it.", "28"), ("ill be 29 next week.", "29")]
+        {
+            assert_eq!(age(text), vec![expected], "{text}");
+        }
+        for (text, expected) in [
+            ("My parents raised me in alaska so I had to run.", &["alaska"][..]),
+            ("Cool, my parents and I are from alaska but now we live in minnesota.", &["alaska", "minnesota"][..]),
+            ("Down in florida. In the marsh area though.", &["florida"][..]),
+            ("He might come visit me in kansas city where I just moved.", &["kansas city"][..]),
+            ("I'm ricky, a car salesman from california. What about you?", &["california"][..]),
+        ] {
+            assert_eq!(place(text), expected, "{text}");
+        }
+        for (text, status) in [
+            ("Not yet. Enjoying the single life while I can.", "single"),
+            ("But I just went through divorce, and she took the collection.", "divorced"),
+            ("No kids here but I've been with the same person for a long time.", "in a relationship"),
+        ] {
+            assert_eq!(relationship(text), vec![status], "{text}");
+        }
+        for (text, event) in [
+            ("Im well, just gave birth to twins!", "had a baby"),
+            ("Hi, I'm taking a break from my new twins.", "had a baby"),
+            ("Wife left me when I got arrested last.", "breakup"),
+            ("I am grilling steaks in my new house as we speak.", "moved house"),
+            ("None but I did move to a child free apartment building.", "moved house"),
+            ("I'm working on unpacking...just moved.", "moved house"),
+            ("I took classes when I first came to the us in 2004.", "moved house"),
+            ("The tattoo I got for my dad passing is my favorite.", "bereavement"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        // a mother who left is no breakup; someone else's new house is no move of the writer's
+        for no_event in ["My mom left me when I was five.", "My sister is grilling in her new house."] {
+            assert!(events(no_event).is_empty(), "{no_event}: {:?}", events(no_event));
+        }
     }
 
     #[test]
