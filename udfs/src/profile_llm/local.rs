@@ -1891,9 +1891,10 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
 /// backreferences, so the words are listed.)
 static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|the the|i i|am am|my my)\b"));
 
-/// News told without "I" at the start of a sentence or after a comma ("Just turned 40!", "Just got
-/// divorced.", "I'm a student, just moved to spokane"): the writer's own, so "I" is put back for the
-/// rules that look for it.
+/// News told without "I" at the start of a sentence, after a comma or after an ellipsis ("Just
+/// turned 40!", "Just got divorced.", "I'm a student, just moved to spokane", "Im well, just gave
+/// birth to twins!", "unpacking...just moved"): the writer's own, so "I" is put back for the rules
+/// that look for it.
 static SUBJECTLESS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?im)(^|[.!,]\s+|\.\.\.\s*)((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought|gave birth)\b)",
