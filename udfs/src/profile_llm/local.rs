@@ -113,7 +113,7 @@ const CHILD_AGE_WORDS: &str =
 /// Stated ages whose wording leaves no doubt it is an age ("years old"), of the writer: any age.
 static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)\b(?:<I_AM>|i'?ll be|ill be|i turned)\s+<ADV>(?:almost |nearly |about |aged )?(?:an? )?(\d{{1,3}}|{AGE_WORDS}|{CHILD_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b"),
+        format!(r"(?i)\b(?:<I_AM>|i'?ll be|i turned)\s+<ADV>(?:almost |nearly |about |aged )?(?:an? )?(\d{{1,3}}|{AGE_WORDS}|{CHILD_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b"),
         // "i am only 16": "only" before a number that ends the clause makes it an age, a teen's too
         r"(?im)\b<I_AM> only (\d{2})(?:\s*[.,!?]|\s*$|\s+(?:and|but|so|lol|haha)\b)".to_string(),
         r"(?im)^\s*([1-9]\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b".to_string(),
@@ -127,7 +127,7 @@ static AGE_STATED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// so "I'm 10 minutes away" is not one, nor "I'm 18 years older than my sister".
 static AGE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let after_i_am = format!(
-        r"(?im)\b(?:<I_AM>|i will be|i'?ll be|ill be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so|this year|with|next (?:week|month|year)|tomorrow|soon|in (?:a|an|two|three|\d+) (?:days?|weeks?|months?))\b|\s*$))"
+        r"(?im)\b(?:<I_AM>|i will be|i'?ll be)\s+<ADV>(?:almost |nearly |about )?(\d{{2}}|{AGE_WORDS})(?:\s*(?:years?|yrs?)(?:[\s-]*old|\s+of age)\b|\s*y/?o\b|(?:\s*(?:years?|yrs?))?(?:\s*[.,!?]|\s+(?:and|btw|now|lol|haha|too|myself|here|yet|but|so|this year|with|from|next (?:week|month|year)|tomorrow|soon|in (?:a|an|two|three|\d+) (?:days?|weeks?|months?))\b|\s*$))"
     );
     [
         after_i_am.as_str(),
@@ -183,7 +183,7 @@ surveyor|landscaper|roofer|machinist|mason|housekeeper|maid|cleaner|sheriff|depu
 mayor|priest|pastor|minister|rabbi|ceo|founder|owner|intern|apprentice|seamstress|tailor|stay-at-home mom|\
 stay-at-home dad|stay at home mom|stay at home dad|stay at home wife|stay-at-home wife|stay at home husband|stay-at-home husband|stay at home mother|stay at home father|stay-at-home mother|stay-at-home father|stay-at-home parent|stay at home parent|rn|lpn|cna|emt|housewife|homemaker|handyman|explorer|novelist|poet|composer|\
 producer|filmmaker|sculptor|illustrator|animator|translator|interpreter|ranger|zookeeper|lifeguard|gardener|server|\
-radio host|show host|tv host|podcast host|hostess|planner|coordinator|healer|government official|city official|state official|county official|public official|elected official|election official|supervisor|foreman|chief|(?:football|baseball|basketball|soccer|hockey|tennis|volleyball|rugby|softball|golf) player|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
+radio host|show host|tv host|podcast host|food critic|restaurant critic|film critic|movie critic|art critic|music critic|theater critic|theatre critic|wine critic|hostess|planner|coordinator|healer|government official|city official|state official|county official|public official|elected official|election official|supervisor|foreman|chief|(?:football|baseball|basketball|soccer|hockey|tennis|volleyball|rugby|softball|golf) player|specialist|advisor|adviser|bookkeeper|investor|trader|midwife|\
 psychiatrist|chiropractor|radiologist|sonographer|breeder|sailor|astronaut|astronomer|mathematician|\
 statistician|historian|archaeologist|curator|archivist|attendant|conductor|dj|practitioner|guide|athlete|olympian|rep|\
 hair dresser|bar tender|care giver|fire fighter|house keeper|book keeper|bee keeper|zoo keeper|policeman|policewoman|\
@@ -224,7 +224,7 @@ const NOT_A_JOB: &[&str] = &[
     "lousy", "horrible", "poor", "crazy", "in", "on", "of", "to", "with", "and", "the", "my", "your", "his",
     "her", "their", "our", "i", "am", "is", "was", "a", "an", "favorite", "favourite", "own", "not", "no",
     "never", "so", "too", "such", "that", "this", "like", "going", "gonna", "gon", "about", "sure", "drunk",
-    "reckless", "rc", "novice", "hobby", "you", "go", "hard", "harder", "into", "awful", "x", "ex",
+    "reckless", "rc", "novice", "hobby", "you", "go", "hard", "harder", "into", "awful", "x", "ex", "from",
 ];
 
 /// Job titles a bare "soy ..." / "je suis ..." may name, in the other languages.
@@ -262,7 +262,7 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?im)(?:^|[.!]\s+)as an?\s+{title}"),
         format!(r"(?im)(?:^|[.!]\s+)(?:wow|well|oh|yes|yeah|so|and|but|actually|honestly|lol|haha)[\s,!]+as an?\s+{title}\s*,?\s+i\s+(?:can|could|know|think|have|see|love|hate|get|do|deal|work|am)\b"),
         // "sales person ." answering "what do you do?"
-        format!(r"(?im)^\s*(?:an?\s+)?((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\s*[.!]*\s*$"),
+        format!(r"(?im)^\s*(?:just\s+)?(?:an?\s+)?((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\s*[.!]*\s*$"),
         // "Painter, yes." confirming the reader's guess
         format!(r"(?im)^\s*(?:an?\s+)?((?:[\p{{L}}-]+\s+){{0,2}}?(?:{JOB_HEADS}))\s*,\s*(?:yes|yeah|yep|yup|indeed)\b"),
         // "a teacher, but I dabble on my own time": the answer goes on about the writer after a
@@ -272,6 +272,8 @@ static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\b(?:we|my (?:wife|husband|partner) and i)(?:'re| are| both are| are both)\s+(?:both\s+)?((?:[\p{{L}}-]+\s+){{0,3}}?(?:{JOB_HEADS}))s\b"),
         // "I love being a waiter"
         format!(r"(?im)(?:\bi <ADV>|^\s*|[.!]\s+)(?:love|like|enjoy|hate) being an?\s+{title}"),
+        // "Ironic, being a therapist, myself.", "as a nurse myself"
+        format!(r"(?i)\b(?:as|being) an?\s+{title}\s*,?\s+myself\b"),
         // "being a nurse keeps me busy"
         format!(r"(?i)\bbeing an?\s+{title}\s+(?:keeps|is|has|makes|means|gets|can be)\b"),
         // "manager at a gas station", "mechanical engineer for chevy": a title opening a sentence
@@ -336,7 +338,8 @@ tech|finance|banking|marketing|advertising|insurance|(?:rental |commercial |resi
 
 /// Kinds of work named before "work" that are not `FIELDS` of their own ("research work", "admin
 /// work").
-const KINDS_OF_WORK: &str = "research|admin|administrative|clerical|office|freelance|contract|legal|design|translation";
+const KINDS_OF_WORK: &str =
+    "research|admin|administrative|clerical|office|freelance|contract|legal|design|translation|government";
 
 /// "i just got back from working at the grocery store", "i have a job in a nursing home", "working at
 /// taco bell" (employers go without an article): a known
@@ -344,12 +347,16 @@ const KINDS_OF_WORK: &str = "research|admin|administrative|clerical|office|freel
 /// tell a wish or a past ("I've always wanted to work at a bookstore").
 static WORKS_AT_WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:i|i'm|im|i've)\b([^.!?\n]{{0,30}}?)\b(?:work|working|shift|job|hired)\s+(?:at|in|for|with)\s+(?:(?:the|a|an|my|our|this)\s+(?:local\s+|neighborhood\s+|nearby\s+)?)?({WORKPLACES})\b"
+        r"(?i)\b(?:i|i'm|im|i've)\b([^.!?\n]{{0,30}}?)\b(?:work|working|shift|job|hired)\s+(?:at|in|for|with)\s+(?:(?:the|a|an|my|our|this)\s+(?:local\s+|neighborhood\s+|nearby\s+|small\s+)?)?({WORKPLACES})\b"
     ))
 });
 
 /// Words between "my" or "a" and "job" that say what kind of job it is, not what work.
 const JOB_QUALIFIER: &str = "(?:new |current |full[- ]time |part[- ]time |second |day |summer )";
+
+/// What the writer thinks of a job, before its kind ("a dead-end job at", "a cushy government job").
+const JOB_OPINION: &str =
+    "(?:dead[- ]end |boring |low[- ]paying |crummy |crappy |lousy |lame |stupid |decent |cushy |steady )";
 
 /// "my diner job", "my grocery store job", "my tutoring gigs": the words before "job" name it,
 /// unless they are not a kind of work (`NOT_A_KIND_OF_JOB`: "my new job", "my day job") or the words
@@ -398,7 +405,7 @@ pizza shop|pizza place|burger place|burger joint|sandwich shop|donut shop|bike s
 fast food restaurant|fast food place|taco bell|burger king|wendy's|wendys|kfc|chipotle|subway|dunkin|walgreens|cvs|\
 kroger|safeway|publix|best buy|lowes|lowe's|ikea|\
 newspaper|radio station|tv station|cannery|mill|refinery|plant nursery|vet clinic|animal shelter|shelter|\
-animal rescue|cemetery";
+animal rescue|cemetery|nonprofit|non-profit|charity";
 
 /// Words between "work" and "at" ("I work part time at ...", "I work the night shift at ...").
 const PART: &str = "(?:(?:part[- ]time|full[- ]time|(?:long|late|odd|crazy|\\d+) hours|nights|weekends|right now|there|here|the (?:night|day|morning|evening|graveyard|late|early|overnight) shift) )*";
@@ -422,13 +429,13 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?i:i <ADV>work (?:part[- ]time |full[- ]time )?(?:for|at)|<I_AM> <ADV>employed (?:at|by)|my (?:\p{L}+ )?(?:job|work) (?:at|with)) (\p{Lu}[\p{L}'&-]*(?:[ \t]+\p{Lu}[\p{L}'&-]*){0,2})".to_string(),
         // "I have a part-time job at the movie theater", "i work a part time job at a retail
         // store"; "work at a university" without the "I"
-        format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? (?:dead[- ]end |boring |low[- ]paying |crummy |crappy |lousy |lame |stupid |decent )?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
+        format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? {JOB_OPINION}?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the |my \p{{L}}+'s )(?:local )?{until}"),
-        format!(r"(?im)\bi\b[^.!?\n]{{0,30}}?\band (?:also )?work {PART}at (?:an? |the )(?:local )?{until}"),
+        format!(r"(?im)\bi\b[^.!?\n]{{0,30}}?\b(?:and|but) (?:also )?work {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         // "Me too, and working at mcdonald's.": a known workplace named without an article, at the
         // end of a clause
         format!(r"(?im)(?:^|[.!,]\s*)(?:(?:and|also|but)\s+)*(?:currently\s+|still\s+|now\s+)?working (?:at|for) ({WORKPLACES})(?:\s*[.!,]|\s*$|\s+(?:and|but|too|now|right now)\b)"),
-        r"(?i)\bi work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
+        r"(?i)(?:\bi <ADV>|\bi\b[^.!?\n]{0,30}?\b(?:and|but) (?:also )?)work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
             .to_string(),
         // "I'm out on the oil rigs"
         r"(?i)\b<I_AM> <ADV>(?:out )?on (?:an?|the) (oil (?:rig|platform)s?)\b".to_string(),
@@ -439,7 +446,7 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "My day job is retail"
         format!(r"(?i)\bmy {JOB_QUALIFIER}?(?:job|work) is (?:in )?({FIELDS})\b"),
         // "i've an office job", "I have a retail job", "i spend long hours working an office job"
-        format!(r"(?i)(?:\bi(?:'ve| <ADV>have)(?: got)?|\bi\b[^.!?\n]{{0,30}}?\bworking) an? {JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
+        format!(r"(?i)(?:\bi(?:'ve| <ADV>have)(?: got)?|\bi\b[^.!?\n]{{0,30}}?\bworking) an? {JOB_OPINION}?{JOB_QUALIFIER}?({WORKPLACES}|{FIELDS}|{KINDS_OF_WORK}) job\b"),
         format!(r"(?i)\bmy ({WORKPLACES}|{FIELDS}) (?:wages?|shifts?|paycheck)\b"),
     ]
     .iter()
@@ -691,7 +698,7 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
             "teacher",
         ),
         (
-            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|(?:\p{L}+ )?(?:law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing))\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b(?:<I_AM> <ADV>|i (?:still|currently) )(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|yet|still|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|getting|working|taking|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?|to (?:get|earn|finish|study))\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
+            r"(?im)\b<I_AM> <ADV>stud(?:y)?ing\b|(?:^\s*|[.!]\s+)(?:(?:currently|now|still|full[- ]time) studying\b|studying (?:at|in|for|to be|(?:\p{L}+ )?(?:law|medicine|nursing|engineering|business|biology|chemistry|physics|psychology|art|music|history|english|math|computer science|education|accounting|economics|finance|marketing))\b)|\bi <ADV>study(?:\s*[^\w\s]|\s*$|\s+(?:[^t\s]|t[^h]|th[^e]|the\w))|\b(?:<I_AM> <ADV>|i (?:still|currently) (?:am )?)(?:[\p{L}\d]+ and <ADV>)?in <SCHOOL>(?:\s*$|\s*[.,!;(]|\s+(?:now|right now|yet|still|too|as well|and|but|so|for|at|to be(?:come)?|studying|majoring|getting|finishing|working|taking|full[- ]time|part[- ]time)\b)|\bbusy with (?:school|classes|college|homework|my (?:[\p{L}-]+ )?(?:degree|studies|coursework|classes|homework))\b|\b<I_AM> <ADV>(?:going to|attending) (?:hairdresser|beauty|nursing|law|medical|culinary|cosmetology|grad|trade|art) school\b|\b<I_AM> <ADV>(?:going (?:back )?to|attending) <SCHOOL>(?: (?:for|to be(?:come)?|to (?:get|earn|finish|study))\b|\s*[.!,;]|\s*$)|\b<I_AM> <ADV>going back to <SCHOOL> (?:next|this) (?:week|month|semester|term|fall|spring)\b|\b<I_AM> <ADV>(?:in )?between classes\b|\b(?:(?:this|it) (?:will be|is|'s)|<I_AM> <ADV>in) my (?:first|second|third|fourth|fifth|final|last|senior|junior|sophomore|freshman|1st|2nd|3rd|4th|5th) year (?:in|of|at) <SCHOOL>\b",
             "student",
         ),
         (
@@ -761,13 +768,13 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 });
 
 /// What comes before a place the writer lives in, is from or grew up in.
-const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|i (?:used?|use) to be (?:in|from)|i grow up in|my childhood (?:in|on)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> (?:\p{L}+,\s*)?an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|raised me (?:in|on)|(?:and i|and me) (?:are|were) (?:originally |both )?from|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently|down|up|out) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family moved (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
+const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|i (?:used?|use) to be (?:in|from)|i grow up in|my childhood (?:in|on)|i spent my (?:youth|childhood|teens|teen years|early years) (?:in|on)|can'?t wait to (?:leave|get out of)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> (?:\p{L}+,\s*)?an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:\d{2},? )?(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|raised me (?:in|on)|(?:and i|and me) (?:are|were) (?:originally |both )?from|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently|down|up|out) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?(?:--? )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family (?:moved|came) (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
-/// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence without its "I"; not
+/// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL", "since moving here
+/// from alaska", "I came here from europe" (a sentence without its "I"; not
 /// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
 /// went.
-const MOVED_FROM: &str =
-    r"(?:\b(?:i|we) |(?:(?m:^)|[.!])\s*)(?:just |recently )?moved (?:back )?(?:here |once |away |over )?from";
+const MOVED_FROM: &str = r"(?:\b(?:i|we) |(?:(?m:^)|[.!])\s*)(?:just |recently )?moved (?:back )?(?:here |once |away |over )?from|\b(?:since|after) moving (?:here |over )?from|\b(?:i|we) came (?:here|over) from";
 
 /// "a small town in ...", "a lovely place called ...", "the city of ...", "the suburb of ...": the
 /// named place follows.
@@ -918,7 +925,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "engaged",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi (?:just |recently |finally )?got divorced?\b|\bi (?:just |recently |finally )?divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy divorce (?:was|is|has been|just got|got) (?:just |finally |now )?(?:finali[sz]ed|final|official)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
+            r"(?i)\b<I_AM> <ADV>(?:a )?divorced\b|\bi (?:just |recently |finally )?got (?:a )?divorced?\b|\bi (?:just |recently |finally )?divorced\b|\bdivorced (?:single )?(?:man|woman|guy|mother|father|mom|dad|parent)\b|\bmy divorce (?:was|is|has been|just got|got) (?:just |finally |now )?(?:finali[sz]ed|final|official)\b|<EX_SPOUSE>|\bdivorciad[oa]\b|\bgeschieden\b|\bdivorcé",
             "divorced",
         ),
         (
@@ -991,7 +998,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "got promoted",
         ),
         (
-            r"(?im)\b(?:after|since) moving (?:here )?to\b|\b(?:i|we) did move (?:to|into|here|out)\b|\b(?:when|since|after) (?:i|we) (?:first )?(?:came|immigrated|emigrated) to (?:the )?(?:us|usa|u\.s\.|united states|states|america|this country|canada|uk|england|australia)\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?moved\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|there|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:i|we|and) <ADV>immigrated\b|\b<I_AM> (?:an )?immigrant\b|\bbeing an immigrant\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag|\b(?:in|at|around) (?:my|our) new (?:house|home|apartment|condo)\b",
+            r"(?im)\b(?:after|since) moving (?:here )?(?:to|from)\b|\b(?:i|we) did move (?:to|into|here|out)\b|\b(?:when|since|after) (?:i|we) (?:first )?(?:came|immigrated|emigrated) to (?:the )?(?:us|usa|u\.s\.|united states|states|america|this country|canada|uk|england|australia)\b|\b(?:i|we) had to move\b|\bmy family (?:just |recently )?(?:moved|came (?:here|to))\b|\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |also )*moved (?:once |twice )?(?:to|here|there|back|across|into)\b|\b(?:excited|nervous|happy|sad|stressed|anxious|scared) (?:about|for) (?:the |my |our )?(?:big )?mov(?:e\b|ing (?:to|in|out|back|away|across|house|soon|next)\b)|\b(?:i|we) (?:just |recently |finally )*moved (?:once |twice )?(?:in|out|away|from|a (?:little |long )?ways?)\b|\b(?:i|we)(?: have|'ve)? moved (?:around(?: a lot)?|so much|so often|a lot|many times)(?:\s*[.,!;]|\s*$|\s+(?:as|when|growing|over|for|because|and|but|so|that|which|since|i|we)\b)|(?:^|[.!]\s+|\b(?:i|we|i'?ve|we'?ve) )just moved\b|(?:^|[.!]\s+)(?:recently |finally )?moved (?:here|to|back|into|away|across)\b|\b(?:<I_AM>|<WE_ARE>) new (?:in|to) (?:the|this) (?:city|town|area|neighborhood|country)\b|\b(?:<I_AM>|<WE_ARE>) (?:actually |also |now |finally )?moving\b|\b(?:i'?ll|we'?ll|i will|we will|going to) be moving\b|\b(?:before|until) (?:i|we) move\b|\b(?:i|we) (?:have|need|will have) to move(?:\s*[.!,;]|\s*$|\s+(?:soon|there|to|out|away|again|next|for|because)\b)|\bhelped (?:me|us) move\b|\b(?:i'?ve|i have|we'?ve|we have) (?:been living|lived) here since i was (?:\d+|a (?:kid|child|teenager))\b|\bpacking (?:up )?to move\b|\b(?:i|we|and) <ADV>immigrated\b|\b<I_AM> (?:an )?immigrant\b|\bbeing an immigrant\b|\b(?:my|our) new (?:apartment|place|house|home)\b|\b(?:i|we|i'?ve|we'?ve|me and (?:my )?\w+|just|finally)\s+(?:just |finally |recently )?(?:got|bought|rented) (?:an?|my first|our first|my own|our own) (?:new )?(?:apartment|house|home|place|condo)\b|\b(?:i|we|just)\s+(?:just |finally |recently )?moved into (?:my|our|a|the) (?:first |new )?(?:home|house|apartment|place)\b|\b(?:got|bought|found) (?:a|an) (?:brand )?new (?:apartment|place|house|home)\b|\bbought a (?:brand )?(?:new )?(?:house|home)\b|\b(?:i|we) <ADV>bought (?:my|our) (?:first |new )?(?:house|home)\b|\bme (?:acabo de )?mud[éeo]\b|\bumgezogen\b|\bneue wohnung\b|\bme mudei\b|\bdéménag|\b(?:in|at|around) (?:my|our) new (?:house|home|apartment|condo)\b",
             "moved house",
         ),
         (
@@ -1003,7 +1010,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "had a baby",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting|having (?:our|a|my) (?:baby|kid|child))\b|\b(?:we have|we'?ve got|i have|i'?ve got|for) (?:a|the|our) baby (?:coming|on the way|due)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:i|we) (?:have|'ve got|got) (?:another|a|our (?:first|second|third)) (?:child|baby|kid|one) on the way\b|\bmy (?:1st|2nd|3rd|first|second|third) trimester\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) <ADV>(?:pregnant|expecting (?:a baby|a child|twins|triplets|(?:our|my) (?:first|second|third)|a (?:boy|girl)))\b|\bmy (?:wife|girlfriend|gf|partner|fianc\w*) is <ADV>(?:pregnant|expecting|having (?:our|a|my) (?:baby|kid|child))\b|\b(?:we have|we'?ve got|i have|i'?ve got|for) (?:a|the|our) baby (?:coming|on the way|due)\b|\b<I_AM> (?:gonna|going to) be an? (?:father|dad|daddy|mom|mommy|mother|parent)(?:\s*[.!,]|\s*$|\s+(?:soon|again|in|next|this)\b)|\b(?:i|we) <ADV>found out (?:i'?m|i am|we'?re|we are|she'?s|she is) pregnant\b|\b(?:a bun|buns|twins) (?:is |are )?(?:baking )?in the oven\b|\b(?:i|we)(?:'ve| have)? got (?:one|another one) in the oven\b|\b(?:i|we) (?:have|'ve got|got) (?:another|a|our (?:first|second|third)) (?:child|baby|kid|one) on the way\b|\bmy (?:1st|2nd|3rd|first|second|third) trimester\b|\b(?:<I_AM>|<WE_ARE>) <ADV>having (?:a|our|my) (?:(?:first |second |third )?(?:baby|child)(?: (?:boy|girl))?|(?:first|second|third) (?:son|daughter|boy|girl))(?:\s*[.!,]|\s+(?:next|in|soon|this|any|on|and|so|too)\b|\s*$)",
             "expecting a baby",
         ),
         (
@@ -1015,7 +1022,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "lost job",
         ),
         (
-            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) divorced?\b|\bi (?:just |recently |finally )?divorced\b|\b(?:from|after|since|during|over|through) the divorce\b|\b<I_AM> <ADV>newly divorced\b|\bi <ADV>went through (?:a |the |my )?(?:\w+ )?divorce\b|\bmy newly divorced (?:wife|husband|spouse)\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
+            r"(?i)\b(?:<I_AM>|<WE_ARE>) getting (?:a )?divorce(?:d)?\b|\b(?:<I_AM>|<WE_ARE>|i'?ve been|i have been|what i'?m|what i am) <ADV>going through (?:with )?(?:a|the|my) (?:\w+ )?divorce\b|\bmy (?:(?:tough|long|bad|messy|recent|ugly|nasty|difficult|painful|first|second|own|last|hard|rough|terrible|horrible|awful|whole|expensive|amicable)[ ,]+){0,3}divorce\b|\b(?:(?:after|when|since|before) i was|i (?:just |recently |finally )?got) (?:a )?divorced?\b|\bi (?:just |recently |finally )?divorced\b|\b(?:from|after|since|during|over|through) the divorce\b|\b<I_AM> <ADV>newly divorced\b|\bi <ADV>went through (?:a |the |my )?(?:\w+ )?divorce\b|\bmy newly divorced (?:wife|husband|spouse)\b|(?:(?m:^)|[.!]\s*|\bago,?\s+)(?:after|since) a divorce\b|\b(?:we|me and my (?:wife|husband|spouse)|my (?:wife|husband|spouse) and i) (?:are|'re) <ADV>in (?:a|the middle of (?:a|our)) divorce\b|<EX_SPOUSE>",
             "divorce",
         ),
         (
@@ -1027,7 +1034,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "health issue",
         ),
         (
-            r"(?im)\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |already )*graduated\b|\bi (?:just |recently |finally )?finished (?:high ?school|college|university|grad school)(?:\s*[.!,]|\s*$)|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>(?:fresh )?out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |already )*graduated\b|\bi (?:just |recently |finally )?finished (?:high ?school|college|university|grad school)(?:\s*[.!,]|\s*$)|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) <ADV>graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>fresh out of <SCHOOL>\b|\b<I_AM> <ADV>out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -1453,7 +1460,7 @@ fn ages(text: &str, statements: &str) -> Vec<String> {
 const POINTING_WORDS: &[&str] = &["it", "them", "those", "these", "that", "this"];
 
 /// Jobs named by what the writer does: writes, sells, does for someone, does professionally,
-/// drives, does as the job or for it, does for income or for a living, manages.
+/// drives, does as the job or for it, does for income or for a living, manages, teaches.
 fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
     // "i write and read poetry" is a pastime, not a body of work
     let writing = captured([&*WRITES], text)
@@ -1502,6 +1509,7 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
             })
         })
         .map(str::to_string);
+    let teaching = captured([&*TEACHES_SKILL], text).map(|skill| format!("{} teacher", skill.to_lowercase()));
     let managing = captured([&*MANAGES], text)
         .map(|what| first_words(what, 4))
         .filter(|what| {
@@ -1518,6 +1526,7 @@ fn trades(text: &str) -> impl Iterator<Item = String> + '_ {
         .chain(job_doing)
         .chain(living)
         .chain(managing)
+        .chain(teaching)
         .chain(doing)
 }
 
@@ -1627,6 +1636,22 @@ static TAKEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Being a nurse keeps her busy": the title is the one kept busy's, not the writer's.
+static BEING_OF_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bbeing an? [^.,;!?\n]{0,60}?\b(?:keeps|kept|makes|made|gets|got) (?:her|him|them)\b[^.;!?\n]*")
+});
+
+/// "I'm a chiefs fan", "a huge Rangers fan": a team, named in the plural like a job ("chief",
+/// "ranger"), before "fan"; read as the fan it is.
+static TEAM_FAN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[\p{L}-]+s (fans?)\b"));
+
+/// "I teach jiu-jitsu!", "I teach a yoga class": a teacher of that skill.
+static TEACHES_SKILL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bi <ADV>teach (?:an? )?(jiu[- ]?jitsu|martial arts|karate|judo|taekwondo|kickboxing|boxing|self[- ]defen[cs]e|swimming|yoga|pilates|dance|piano|guitar|violin|tennis|golf)(?:\s+(?:class|classes|lessons))?\b",
+    )
+});
+
 /// Words that make what the writer works in a field, not a workplace ("the healthcare industry").
 const FIELD_WORDS: [&str; 4] = ["industry", "field", "sector", "business"];
 
@@ -1641,6 +1666,8 @@ fn field_named_elsewhere(lowercase_phrase: &str) -> bool {
 fn jobs(text: &str) -> Vec<String> {
     let text = &ANOTHER_TIME.replace_all(text, "");
     let text = &TAKEN_FOR.replace_all(text, "");
+    let text = &BEING_OF_OTHERS.replace_all(text, "");
+    let text = &TEAM_FAN.replace_all(text, "$1");
     let as_or_being = captured_unless(&AS_OR_BEING_TITLE, NOT_BEFORE_AS_OR_BEING, text);
     let titles = captured(&*JOB_TITLE, text)
         .chain(as_or_being)
@@ -1893,11 +1920,11 @@ static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|
 
 /// News told without "I" at the start of a sentence, after a comma or after an ellipsis ("Just
 /// turned 40!", "Just got divorced.", "I'm a student, just moved to spokane", "Im well, just gave
-/// birth to twins!", "unpacking...just moved"): the writer's own, so "I" is put back for the rules
+/// birth to twins!", "unpacking...just moved", "Im 18 and just graduated"): the writer's own, so "I" is put back for the rules
 /// that look for it.
 static SUBJECTLESS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)(^|[.!,]\s+|\.\.\.\s*)((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought|gave birth)\b)",
+        r"(?im)(^|[.!,]\s+|\.\.\.\s*|\b(?:i'?m|i am) [\p{L}\d-]+(?: [\p{L}\d-]+)? and )((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought|gave birth)\b)",
     )
 });
 
@@ -2862,6 +2889,59 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_113_to_116_wordings() {
+        for (text, expected) in [
+            ("Ironic, being a therapist, myself. You?", &["therapist"][..]),
+            ("I'm a food critic at a fish market.", &["food critic"][..]),
+            ("Just a stay at home mom..", &["stay at home mom"][..]),
+            ("What kind of work do you do? I teach jiu-jitsu!", &["jiu-jitsu teacher"][..]),
+            ("I teach a jiu-jitsu class, and take summer courses.", &["jiu-jitsu teacher"][..]),
+            ("Hello I have two children and work for the government.", &["government"][..]),
+            ("It was good, I have a cushy government job and took a nap during work.", &["government"][..]),
+            ("Yes, I am middle-aged and work in a clothing factory.", &["clothing factory"][..]),
+            ("Adorable. I love dogs but also work on a farm.", &["farm"][..]),
+            ("Maybe that's why I work for a small nonprofit that helps underprivileged youths.", &["nonprofit"][..]),
+            ("No. I currently am in college finishing up my masters degree.", &["student"][..]),
+        ] {
+            assert_eq!(job(text), expected, "{text}");
+        }
+        // a team's fan, a family's trade, a mother's job
+        for no_job in [
+            "I'm a chiefs fan. The gold and red looks great with my blonde hair.",
+            "Did I tell you? I'm from farmer stock, meself.",
+            "When I get a chance I go with my mom. Being a nurse keeps her busy though.",
+        ] {
+            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
+        }
+        assert_eq!(age("I'm 27 from colorado. I'm fine."), vec!["27"]);
+        for (text, expected) in [
+            ("I'm 27 from colorado. I'm fine.", &["colorado"][..]),
+            ("For a few years - since moving here from alaska.", &["alaska"][..]),
+            ("I know the feeling, I came here from europe a while back.", &["europe"][..]),
+            ("Boston is a great place! I spent my youth in san francisco.", &["san francisco"][..]),
+            ("Yes it is cool, I can't wait to leave chicago.", &["chicago"][..]),
+            ("How long have you lived here? I just moved -- to Charlotte.", &["Charlotte"][..]),
+        ] {
+            assert_eq!(place(text), expected, "{text}");
+        }
+        for (text, event) in [
+            ("Pleasure, I recently got a divorce so I need some me time.", "divorce"),
+            ("Im 18 and just graduated, how are you?", "graduation"),
+            ("Nothing, i'm just graduating high school.", "graduation"),
+            ("Maybe washington? I'm fresh out of high school ready to go.", "graduation"),
+            ("I read baby books because we got one in the oven.", "expecting a baby"),
+            ("For a few years - since moving here from alaska.", "moved house"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        assert_eq!(relationship("Pleasure, I recently got a divorce so I need some me time."), vec!["divorced"]);
+        // someone else's news after "and"; "out of school" for the summer is no graduation
+        for no_event in ["My sister is 18 and just graduated.", "I'm out of school for the summer."] {
+            assert!(events(no_event).is_empty(), "{no_event}: {:?}", events(no_event));
+        }
     }
 
     #[test]
