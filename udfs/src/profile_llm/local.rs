@@ -248,7 +248,7 @@ fn title() -> String {
 static JOB_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title();
     [
-        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|i <ADV>(?:got|landed) a job as|(?:got|was) hired as|i (?:just |recently |finally )?(?:got|was|have been|'ve been) promoted to(?: be)?|(?:got done|finished|completed) (?:my )?training (?:to be|as)|consider myself|call myself|(?:part|full)[- ]time as|my \d+(?:st|nd|rd|th)? years? as|(?:i'?ve|i have) (?:spent|worked) (?:\d+|\p{{L}}+) years as|(?:break|time off|day off|rest|vacation) from being|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
+        format!(r"(?i)\b(?:<I_AM>|(?:but|and) am|(?:i|to|off|and|also|still|now) work as|(?:make|making|earn|earning) (?:a|my) living as|employed as|working as|my (?:new |first )?job as|my career as|i'?ve been|i have been|(?:i|and) (?:eventually |finally |then |later )?became|i'?ve become|ended up (?:being|as)|(?:i <ADV>(?:got|landed)|got me) a job as|(?:got|was) hired as|i (?:just |recently |finally )?(?:got|was|have been|'ve been) promoted to(?: be)?|(?:got done|finished|completed) (?:my )?training (?:to be|as)|consider myself|call myself|(?:part|full)[- ]time as|my \d+(?:st|nd|rd|th)? years? as|(?:i'?ve|i have) (?:spent|worked) (?:\d+|\p{{L}}+) years as|(?:break|time off|day off|rest|vacation) from being|what i <ADV>do(?: for (?:a )?living| for work)?(?:\s*[-:]| is))\s+<ADV>(?:a bit of\s+|kind of\s+|sort of\s+)?(?:an?|the)\s+{title}"),
         // "Work as a lifeguard.", "I'm his personal accountant"
         format!(r"(?im)(?:^|[.!]\s+)work(?:ing)? as\s+(?:an?|the)\s+{title}"),
         format!(r"(?i)\b<I_AM>\s+(?:his|her|their)\s+{title}"),
@@ -1297,6 +1297,14 @@ static QUESTION_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Did I tell you I am an inventor?", "Did I mention that I'm a nurse?", "did you know I live in
+/// Ohio?": a question only whether the reader knows what the writer then states.
+static TOLD_YOU: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:did|have) i (?:ever |already )?(?:tell|told|mention|mentioned) (?:you )?|did you know )(?:that )?",
+    )
+});
+
 /// Sentences that are not questions ("what's it like living in Chicago?" says nothing of the
 /// writer); a statement with a short question tail keeps its statement ("i work in a bookstore ,
 /// how about you ?", "i am a construction worker , do you travel a lot ?", "hello i am in canada
@@ -1306,6 +1314,9 @@ fn statements(text: &str) -> String {
         .find_iter(text)
         .map(|m| m.as_str().trim_end())
         .filter_map(|sentence| {
+            if let Some(opening) = TOLD_YOU.find(sentence) {
+                return Some(sentence[opening.end()..].trim_end_matches(['?', ' ']));
+            }
             if !sentence.ends_with('?') {
                 return Some(sentence);
             }
@@ -2896,6 +2907,8 @@ mod tests {
         for (text, expected) in [
             ("Ironic, being a therapist, myself. You?", &["therapist"][..]),
             ("I'm a food critic at a fish market.", &["food critic"][..]),
+            ("Hi there. Did I tell you I am an inventor?", &["inventor"][..]),
+            ("Well my girlfriend got me a job as a lifeguard since I am athletically inclined.", &["lifeguard"][..]),
             ("Just a stay at home mom..", &["stay at home mom"][..]),
             ("What kind of work do you do? I teach jiu-jitsu!", &["jiu-jitsu teacher"][..]),
             ("I teach a jiu-jitsu class, and take summer courses.", &["jiu-jitsu teacher"][..]),
@@ -2913,6 +2926,7 @@ mod tests {
             "I'm a chiefs fan. The gold and red looks great with my blonde hair.",
             "Did I tell you? I'm from farmer stock, meself.",
             "When I get a chance I go with my mom. Being a nurse keeps her busy though.",
+            "Did I tell you my sister is a nurse?",
         ] {
             assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
         }
