@@ -20,13 +20,27 @@ in the public repository Nitrogen216/Rsum:
 one dialogue per line, {"dialog": [{"id": "bot_0" | "bot_1", "text": ...}, ...]}; side 0 is bot_0,
 who opens.
 
+Rounds 117 and later come from the EmpatheticDialogues test split (Rashkin et al., 2019) as kept,
+preprocessed, in the public repository HLTCHKUST/MoEL:
+
+    empathetic-dialogue/sys_dialog_texts.test.npy              (ids edt-<dialogue>-<side>)
+
+a NumPy object array of dialogue contexts, one per turn of the situation's teller: each context is
+the one before it plus two turns, so a dialogue is a run of contexts that extend each other, read
+to its longest (the listener's last answer is not in the file). Side 0 is the teller, who opens.
+The file is read without NumPy, by an unpickler that accepts only the array's own record.
+
 Usage (writes the held-out file profile_quality scores separately):
-    python3 data/eval/build_human_chat.py KNOWEE_DIR [--msc RSUM_DIR] [ROUND ...] > data/eval/spc_explicit_facts_heldout.jsonl
-where KNOWEE_DIR holds the three files at the paths above (e.g. a checkout of Patrick-Ni/KnowEE) and
-RSUM_DIR a checkout of Nitrogen216/Rsum (needed only for rounds 92 and later).
+    python3 data/eval/build_human_chat.py KNOWEE_DIR [--msc RSUM_DIR] [--ed MOEL_DIR] [ROUND ...] > data/eval/spc_explicit_facts_heldout.jsonl
+where KNOWEE_DIR holds the three files at the paths above (e.g. a checkout of Patrick-Ni/KnowEE),
+RSUM_DIR a checkout of Nitrogen216/Rsum (needed only for rounds 92–116) and MOEL_DIR a checkout of
+HLTCHKUST/MoEL (needed only for rounds 117 and later).
 """
 
+import codecs
+import io
 import json
+import pickle
 import sys
 from pathlib import Path
 
@@ -36,6 +50,7 @@ KNOWEE_SOURCES = {
     "bsv": "data/preprocess_data/blended_skill_talk/val.json",
 }
 MSC_SESSION_1_TEST = "data/msc/msc/msc_personasummary/session_1/test.txt"
+ED_TEST = "empathetic-dialogue/sys_dialog_texts.test.npy"
 
 
 def read(path: Path) -> str:
@@ -45,17 +60,82 @@ def read(path: Path) -> str:
         sys.exit(f"build_human_chat: cannot read {path}: {error.strerror}")
 
 
+class _ArrayRecord:
+    """What the unpickler builds for NumPy's array-making calls: it keeps the array's state."""
+
+    def __init__(self, *_args):
+        self.state = None
+
+    def __setstate__(self, state):
+        self.state = state
+
+
+class _ArrayUnpickler(pickle.Unpickler):
+    """Unpickles a NumPy object array without NumPy, and nothing else: any other callable is
+    refused, so the file cannot run code."""
+
+    def find_class(self, module, name):
+        if module.split(".")[0] == "numpy" and name in ("_reconstruct", "ndarray", "dtype"):
+            return _ArrayRecord
+        # how protocol 2 writes the array's byte strings
+        if (module, name) == ("_codecs", "encode"):
+            return codecs.encode
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a NumPy object array")
+
+
+def npy_objects(path: Path) -> list:
+    """The elements of a one-dimensional NumPy object array saved with numpy.save."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        sys.exit(f"build_human_chat: cannot read {path}: {error.strerror}")
+    if data[:6] != b"\x93NUMPY":
+        sys.exit(f"build_human_chat: {path} is not a .npy file")
+    # version 1 headers give their size in two bytes, later ones in four
+    size_bytes = 2 if data[6:7] == b"\x01" else 4
+    header_size = int.from_bytes(data[8 : 8 + size_bytes], "little")
+    start = 8 + size_bytes
+    try:
+        array = _ArrayUnpickler(io.BytesIO(data[start + header_size :]), encoding="latin1").load()
+        # the array's state: (version, shape, dtype, is_fortran, elements)
+        return list(array.state[4])
+    except (pickle.UnpicklingError, AttributeError, IndexError, TypeError, EOFError) as error:
+        sys.exit(f"build_human_chat: {path} is not a NumPy object array: {error}")
+
+
+def ed_dialogues(contexts: list) -> list:
+    """Dialogues from EmpatheticDialogues contexts: each context that extends the one before it
+    replaces it; any other starts a dialogue."""
+    dialogues: list = []
+    for context in map(list, contexts):
+        last = dialogues[-1] if dialogues else None
+        if last is not None and len(context) > len(last) and context[: len(last)] == last:
+            dialogues[-1] = context
+        else:
+            dialogues.append(context)
+    return dialogues
+
+
+def option_dir(args: list, option: str, what: str):
+    """The directory given after `option` (taken out of args), or None."""
+    if option not in args:
+        return None
+    at = args.index(option)
+    if at + 1 >= len(args):
+        sys.exit(f"build_human_chat: {option} needs the directory of {what}")
+    directory = Path(args[at + 1])
+    del args[at : at + 2]
+    return directory
+
+
 def main() -> None:
     args = sys.argv[1:]
     if not args:
         sys.exit(__doc__)
-    msc_root = None
-    if "--msc" in args:
-        at = args.index("--msc")
-        if at + 1 >= len(args):
-            sys.exit("build_human_chat: --msc needs the directory of a Nitrogen216/Rsum checkout")
-        msc_root = Path(args[at + 1])
-        del args[at : at + 2]
+    msc_root = option_dir(args, "--msc", "a Nitrogen216/Rsum checkout")
+    ed_root = option_dir(args, "--ed", "a HLTCHKUST/MoEL checkout")
+    if not args:
+        sys.exit(__doc__)
     root = Path(args[0])
     rounds = {int(r) for r in args[1:]}
     turns_by_source = {
@@ -67,6 +147,8 @@ def main() -> None:
             [turn["text"] for turn in json.loads(line)["dialog"]]
             for line in read(msc_root / MSC_SESSION_1_TEST).splitlines()
         ]
+    if ed_root is not None:
+        turns_by_source["edt"] = ed_dialogues(npy_objects(ed_root / ED_TEST))
     labels = Path(__file__).with_name("human_chat_labels.jsonl")
     for line in labels.read_text().splitlines():
         row = json.loads(line)
@@ -74,7 +156,8 @@ def main() -> None:
             continue
         prefix, dialogue, side = row["id"].split("-")
         if prefix not in turns_by_source:
-            sys.exit(f"build_human_chat: {row['id']} (round {row['round']}) needs --msc RSUM_DIR")
+            needed = "--ed MOEL_DIR" if prefix == "edt" else "--msc RSUM_DIR"
+            sys.exit(f"build_human_chat: {row['id']} (round {row['round']}) needs {needed}")
         turns = turns_by_source[prefix][int(dialogue)]
         row["text"] = "\n".join(turns[int(side) :: 2])
         print(json.dumps(row))
