@@ -66,8 +66,9 @@ const DIED: &str = "(?:died|passed away|passed|was killed)<DEATH_TAIL>";
 /// the writer's ("my sister husband", `RELATIVE_WORD`).
 const KIN: &str = r"(?:mom|mother|dad|father|parents?|wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|grand (?:mother|father|ma|pa|parents?)|grand\w+|nana|papa|granny|aunts?|uncles?|cousins?|nephews?|nieces?|\w+-in-law|step\w+)";
 
-/// The animals people keep as pets.
-const PET: &str = "(?:dog|cat|pet|puppy|kitten|fish|goldfish|hamster|bird|parrot|rabbit|bunny|horse|turtle)";
+/// The animals people keep as pets, by kind or breed, with a word that says which ("my childhood
+/// beagle", "our family dog").
+const PET: &str = "(?:(?:childhood|old|family|first|beloved|sweet) )?(?:dog|cat|pet|puppy|kitten|kitty|fish|goldfish|hamster|bird|parrot|rabbit|bunny|horse|turtle|beagle|poodle|terrier|chihuahua|pug|husky|collie|retriever|dachshund)";
 
 /// "my ex-wife", "my three ex-wives", "my first ex husband": a divorce in the writer's past, and a
 /// divorced writer.
@@ -917,7 +918,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "single",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bthe (?:wife|missus) (?:is|was|and i|works|says|said|has|just|makes|made)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b<WE_ARE> <ADV>(?:happily )?married\b|(?:(?m:^)|[.!?]\s+)\s*(?:yes,? |yeah,? |yep,? )?(?:happily )?married\s*(?:[,.]|\s+(?:with|and|for)\b)|\b(?:with|me and) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
+            r"(?i)\b<I_AM> <ADV>(?:a )?(?:happily |un)?married\b|\bmarried (?:man|woman|guy|mother|father|mom|dad)\b|\bmy (?:wife|husband|hubby|spouse)s?\b|(?:(?m:^)|[.!,]\s*|\b(?:with|and|to|for|from|told|tell|asked|me and) )hubby\b|(?:(?m:^)|[.!?]\s+)(?:wife|hubby|husband) (?:is|was|and i|works|says|said|has|just)\b|\bthe (?:wife|missus) (?:is|was|and i|works|says|said|has|just|makes|made)\b|\bmy (?:in-laws|inlaws|in laws|parents[- ]in[- ]law)\b|\bmy (?:\w+ ){1,3}and (?:wife|husband|hubby)\b|\bi(?: have|'?ve)\b[^.!?\n]{0,40}?\b(?:an?|and) (?:\w+ )?(?:wife|husband|hubby)\b|\bi (?:just |recently )?(?:got )?married\b|\b<WE_ARE> <ADV>(?:happily )?married\b|(?:(?m:^)|[.!?]\s+)\s*(?:yes,? |yeah,? |yep,? )?(?:happily )?married\s*(?:[,.]|\s+(?:with|and|for)\b)|\b(?:with|me and|take|took|takes|taking) the (?:wife|missus)\b|\bthe (?:wife|missus) and (?:i|me)\b|\bestoy casad[oa]\b|\bverheiratet\b|\bsou casad[oa]\b|\bje suis marié",
             "married",
         ),
         (
@@ -933,7 +934,7 @@ static RELATIONSHIP: Lexicon = LazyLock::new(|| {
             "in a relationship",
         ),
         (
-            r"(?i)\b<I_AM> <ADV>(?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,25}\b(?:died|passed away|was killed|was murdered)\b|\bmy (?:wife|husband)\b[^.!?\n]{0,60}\b(?:before|since|after|when) (?:he|she) <DIED>|\bviud[oa]\b|\bverwitwet\b",
+            r"(?i)\b<I_AM> <ADV>(?:a )?widow(?:er|ed)?\b|\bmy late (?:wife|husband)\b|\bmy (?:wife|husband)\b(?:[^'’.!?\n][^.!?\n]{0,24})?\b(?:died|passed away|was killed|was murdered)\b|\bmy (?:wife|husband)\b(?:[^'’.!?\n][^.!?\n]{0,59})?\b(?:before|since|after|when) (?:he|she) <DIED>|\bviud[oa]\b|\bverwitwet\b",
             "widowed",
         ),
         (
@@ -994,7 +995,7 @@ static RELATIONSHIP_IN_OWN_STATEMENT: Lexicon = LazyLock::new(|| {
 static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
     labelled(&[
         (
-            r"(?im)\b(?:i|i'?ve|i have) (?:just |finally |recently )?(?:got|been) promoted\b|(?:^|[.!]\s*)(?:just |finally )?got promoted\b|\bmy promotion\b|\bi was promoted\b|\bi (?:remember getting|got|received|earned) (?:a|my|the) promotion\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b",
+            r"(?im)\b(?:i|i'?ve|i have) (?:just |finally |recently )?(?:got|been) promoted\b|(?:^|[.!]\s*)(?:just |finally )?got promoted\b|\bmy promotion\b|\bi was promoted\b|\bi <ADV>(?:remember getting|got|received|earned) (?:a|my|the) promotion\b|\bune promotion\b|\bascend(?:ido|ieron|er)\b|\bbefördert\b|\bpromovid[oa]\b",
             "got promoted",
         ),
         (
@@ -1002,11 +1003,11 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "moved house",
         ),
         (
-            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? (?:pet )?<PET>\b[^.!?\n]{0,40}?\b(?:died|passed|(?:got|was) (?:run over|hit by a car|killed))\b|\bfound my <PET> dead\b|\bmy <PET>\b[^.!?\n]{0,60}?\b(?:before|since|after|when) (?:she|he|it) <DIED>|\b(?:i|we) <ADV>had to (?:put|have) (?:(?:my|our) (?:\w+ )?<PET>|mine) (?:put )?(?:down|to sleep)\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET> (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
+            r"(?i)\bmy <PET> (?:just |recently |sadly )?(?:died|passed|passing away)\b|\bi (?:used to have|had|once had) an? (?:pet )?<PET>\b[^.!?\n]{0,40}?\b(?:died|passed|(?:got|was) (?:run over|hit by a car|killed))\b|\bfound my <PET> dead\b|\bmy <PET>\b[^.!?\n]{0,60}?\b(?:before|since|after|when) (?:she|he|it) <DIED>|\b(?:i|we) <ADV>had to (?:put|have) (?:(?:my|our) (?:\w+ )?<PET>|mine) (?:put )?(?:down|to sleep)\b|\bthe (?:last |first |old )?<PET> (?:i|we) (?:had|owned) (?:died|passed)\b|\b(?:i|we) (?:just |recently )?lost (?:my|our|a) <PET>\b|\bwish my <PET> (?:was|were) still alive\b|\bmy <PET>(?:, \p{L}+,?)? (?:was|got|had to be) (?:run over|hit by a car|put down|put to sleep)\b|\bperro murió\b|\bhund ist .{0,20}gestorben\b|\bcachorro morreu\b|\bchien est mort\b",
             "lost a pet",
         ),
         (
-            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\b<I_AM> <ADV>a new (?:dad|daddy|father|mom|mommy|mother|parent)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bi <ADV>gave birth\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bmy new (?:twins|triplets)\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
+            r"(?im)\bbecame a (?:new )?(?:dad|daddy|father|mom|mommy|mother)\b|\b<I_AM> <ADV>a new (?:dad|daddy|father|mom|mommy|mother|parent)\b|\bfirst[- ]time (?:dad|father|mom|mother|parent)\b|\bhad a baby\b|\bi <ADV>gave birth\b|\b(?:i|we) (?:just |recently )?had (?:a|(?:my|our) (?:first|second|third|fourth|1st|2nd|3rd|4th)) (?:child|son|daughter)(?:[^\w-]|$)|\bnew baby(?: boy| girl| son| daughter)?(?:\s*[.!,]|\s*$)|\bmy new (?:twins|triplets)\b|\bwhen i was (?:pregnant|in labou?r) with (?:my|our)\b|\b(?:the|after the|since the) birth of (?:my|our) (?:first |second |third |1st |2nd |3rd )?(?:child|son|daughter|baby|kid)\b|\bi have an? (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:day|week|month)s?[- ]old (?:baby|boy|girl|son|daughter)\b|\bser padre\b|\bvater geworden\b|\bser pai\b|\bdevenir papa\b",
             "had a baby",
         ),
         (
@@ -1018,7 +1019,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "started a new job",
         ),
         (
-            r"(?i)\blost my job\b|\b(?:i|i'?ve|i was|i have been|i just|just|and)\s+(?:got fired|(?:got |was |been )?laid off)\b|\b<I_AM> <ADV>laid off\b|\bnow <I_AM> unemployed\b|\b<I_AM> (?:now|recently|newly) unemployed\b|\bunemployed (?:because|since|after)\b",
+            r"(?i)\blost my (?:last |old |first |day |dream |full[- ]time |part[- ]time )?job\b|\b(?:i|i'?ve|i was|i have been|i just|just|and)\s+(?:got fired|(?:got |was |been )?laid off)\b|\b<I_AM> <ADV>laid off\b|\bnow <I_AM> unemployed\b|\b<I_AM> (?:now|recently|newly) unemployed\b|\bunemployed (?:because|since|after)\b",
             "lost job",
         ),
         (
@@ -1026,15 +1027,15 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "divorce",
         ),
         (
-            r"(?i)\b(?:my|our) wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|bouquet|cake|photos|pictures|vows|gown|guests|invitations|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b|\b(?:i|we) <ADV>(?:was|were|got) <ADV>married (?:in (?:(?-i:\p{Lu})|\d{4})|on (?:the|a) (?:beach|boat|island|mountain|cruise))",
+            r"(?i)\b(?:my|our) wedding(?:\s*[.,!?;:]|\s*$|\s+(?:day|was|is|dress|ring|bouquet|cake|photos|pictures|vows|gown|guests|invitations|plans?|planning|venue|ceremony|reception|next|this|last|in|on|and|but|so|to|went|will|where|when|with|at)\b)|\b(?:i|we) (?:just )?got married\b|\b(?:<I_AM>|<WE_ARE>) getting married\b|\b(?:planning|working on|preparing for) (?:my|our) wedding\b|\bi married my (?:husband|wife)\b|\b(?:when|since|after|before|until) (?:i|we) (?:got )?married\b|\b(?:my|our) honeymoon\b|\b(?:i|we) <ADV>(?:was|were|got) <ADV>married (?:in (?:(?-i:\p{Lu})|\d{4})|on (?:the|a) (?:beach|boat|island|mountain|cruise))",
             "wedding",
         ),
         (
-            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) diagnosed\b|\b(?:broke|did break|have broken|'ve broken|i <ADV>(?:injured|tore|dislocated|fractured)) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib|knee|shoulder|acl|meniscus|achilles|rotator cuff)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:in|to|into|out of|from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|used to have|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|rheumatoid arthritis|an? (?:autoimmune|chronic|heart|kidney|liver|lung|rare|genetic) (?:disease|condition|illness)|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\bmy (?:knees?|back|hips?|joints?|shoulders?) (?:won'?t|wont|don'?t|dont|doesn'?t|will not) (?:allow|let)\b|\b(?:heals?|healing|recover(?:s|ing)?) from (?:my |the |a |an )?(?:\w+ )?surgery\b|\bmy (?:heart|blood pressure|diabetes|seizure|thyroid|insulin|anxiety|depression) (?:meds|medications?|medicine|pills)\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b|\bi (?:had to )?(?:overcame|overcome|fought) cancer\b|\b<I_AM> <ADV>on (?:\w+ )?(?:medications?|meds|medicine|chemo|chemotherapy|dialysis|insulin)\b|\bi <ADV>take (?:\w+ ){0,2}(?:medications?|meds|pills|medicine) for\b|\b<I_AM> <ADV>in therapy\b|\b(?:gives? me|i <ADV>(?:get|have|had|suffer from)|i'?d have|i would have) (?:a |bad |terrible |severe |chronic )?migraines?\b|\bi had to (?:re)?learn (?:how )?to walk\b|\bmy (?:\w+ ){0,2}(?:car|motorcycle|bike|motorbike) (?:accident|crash|wreck)\b",
+            r"(?i)\b(?:i|i'?ve) (?:just |recently )?had (?:an? |my )?(?:\w+ )?(?:surgery|operation|\w+ectomy)\b|\bmy surgery\b|\b(?:<I_AM>|i was) in (?:the )?hospital(?:\s*[.,!;]|\s*$|\s+(?:for (?:a |an |two |three |several |\d+ )?(?:few )?(?:days?|weeks?|months?|surgery|treatment)|with|after|because|due|last|when|and|since|recently|again|overnight|all)\b)|\bhad a tumor\b|\bi (?:was|got) (?:\w+ and )?(?:diagnosed|hospitali[sz]ed)\b|\b(?:broke|did break|have broken|'ve broken|i <ADV>(?:injured|tore|dislocated|fractured)) my (?:leg|arm|ankle|wrist|back|foot|hand|nose|hip|neck|collarbone|rib|knee|shoulder|acl|meniscus|achilles|rotator cuff)s?\b|\b(?:i|i'?ve|but|and) (?:just |recently )?had an? (?:\w+ )?(?:injury|concussion|stroke|heart attack)\b|\b(?:i (?:got|was|have been)|i'?ve been) (?:badly |seriously )?injured\b|\b(?:i <ADV>(?:was|am|went|got|came)|i'?m|i'?ve been|i have been) <ADV>(?:\w+ )?(?:in|to|into|out of) rehab\b|\b(?:from|after|my) rehab\b|\b(?:my|(?:due to|because of) (?:some |my )?)health (?:problems|issues)\b|\bi (?:have|had|used to have|'ve had|have had|(?:have|'ve) been having|am having|'m having) (?:some |so many |many |a lot of |lots of |a few |serious |major )?health (?:problems|issues)\b|\bbed ?ridden\b|\bi <ADV>(?:have|'ve got|have had|'ve had|suffer from|(?:was|got) diagnosed with) (?:chronic (?:\w+ )?pain|(?-i:MS)|multiple sclerosis|diabetes|cancer|epilepsy|arthritis|lupus|crohn'?s|fibromyalgia|infertility|rheumatoid arthritis|an? (?:autoimmune|chronic|heart|kidney|liver|lung|rare|genetic) (?:disease|condition|illness)|a (?:herniated|slipped|bulging) dis[ck]|a pinched nerve|asthma|anxiety|depression|ptsd|ocd|bipolar(?: disorder)?)\b|\bmy inhaler\b|\bmy (?:knees?|back|hips?|joints?|shoulders?) (?:won'?t|wont|don'?t|dont|doesn'?t|will not) (?:allow|let)\b|\b(?:heals?|healing|recover(?:s|ing)?) from (?:my |the |a |an )?(?:\w+ )?surgery\b|\bmy (?:heart|blood pressure|diabetes|seizure|thyroid|insulin|anxiety|depression) (?:meds|medications?|medicine|pills)\b|\b<I_AM> <ADV>(?:physically |permanently )?disabled?\b|\bi <ADV>(?:have|'ve got|was diagnosed with) an? (?:\w+ ){0,2}disorder\b|\bi <ADV>suffer (?:from|with)\b|\bi was born (?:deaf|blind)\b|\b<I_AM> <ADV>(?:(?:legally |partially |completely )?deaf|legally blind|hard of hearing)\b|\bmy (?:\w+ )?injur(?:y|ies)\b|\bi (?:can'?t|cannot|can not) walk(?:\s*[.,!;]|\s*$|\s+(?:anymore|without|since|after)\b)|\b<I_AM> <ADV>in a wheel ?chair\b|(?:(?m:^)|[.!,]\s*)(?:and |but )?being in a wheel ?chair\b|\b(?:gave me|i <ADV>(?:have|'ve got|got)|i'?ve <ADV>got) an? (?:really )?bad (?:back|knee|hip|shoulder|neck)\b|\b<I_AM> <ADV>in remission\b|\bi <ADV>(?:survived|beat) cancer\b|\b<I_AM> <ADV>(?:an? )?cancer survivor\b|\b<I_AM> <ADV>(?:fighting|battling|beating) cancer\b|\bi (?:had to )?(?:overcame|overcome|fought) cancer\b|\b<I_AM> <ADV>on (?:\w+ )?(?:medications?|meds|medicine|chemo|chemotherapy|dialysis|insulin)\b|\bi <ADV>take (?:\w+ ){0,2}(?:medications?|meds|pills|medicine) for\b|\b<I_AM> <ADV>in therapy\b|\b(?:gives? me|i <ADV>(?:get|have|had|suffer from)|i'?d have|i would have) (?:a |bad |terrible |severe |chronic )?migraines?\b|\bi had to (?:re)?learn (?:how )?to walk\b|\bmy (?:\w+ ){0,2}(?:car|motorcycle|bike|motorbike) (?:accident|crash|wreck)\b",
             "health issue",
         ),
         (
-            r"(?im)\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |already )*graduated\b|\bi (?:just |recently |finally )?finished (?:high ?school|college|university|grad school)(?:\s*[.!,]|\s*$)|\b(?:after|since) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) <ADV>graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>fresh out of <SCHOOL>\b|\b<I_AM> <ADV>out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
+            r"(?im)\b(?:i|we)(?: have|'ve)? (?:just |recently |finally |already )*graduated\b|\bi (?:just |recently |finally )?finished (?:high ?school|college|university|grad school)(?:\s*[.!,]|\s*$)|\b(?:after|since|for|upon) graduating (?:from )?<SCHOOL>\b|(?:^|[.!,]\s*)just graduated\b|\bmy graduation\b|\b(?:<I_AM>|i will be|i'?ll be) <ADV>graduating\b|\b<I_AM> an? (?:new|recent) grad(?:uate)?\b|\b<I_AM> <ADV>fresh out of <SCHOOL>\b|\b<I_AM> <ADV>out of <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since)\b|\s*$)|\bi <ADV>(?:got|earned|completed|received) (?:my|an?) (?:[\p{L}-]+ )?(?:degree|diploma|masters|master's|bachelors|bachelor's|ged)\b|\bi <ADV>finished <SCHOOL>(?:\s*[.,!;]|\s+(?:so|and|but|now|since|last|in|early|years?|a|two|three)\b|\s*$)",
             "graduation",
         ),
         (r"(?i)\bmy birthday\b|\bit'?s my (?:\w+ )?birthday\b", "birthday"),
@@ -1047,7 +1048,7 @@ static LIFE_EVENTS: Lexicon = LazyLock::new(|| {
             "travel",
         ),
         (
-            r"(?i)\b(?:i(?: have|'ve)? <ADV>lost|(?:after|since|trauma of|grief of|pain of) losing) (?:a|my|our) loved one\b|\b(?:for|since|after) my <KIN>(?:'s)? passing\b|\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:(?:\w+ ){0,2}<KIN>|(?:(?:best|good|close|dear|old|childhood|high school|college) ){0,2}friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b",
+            r"(?i)\b(?:i(?: have|'ve)? <ADV>lost|(?:after|since|trauma of|grief of|pain of) losing) (?:a|my|our) loved one\b|\b(?:for|since|after) my <KIN>(?:'s)? passing\b|\b(?:my|our) (?:\w+ )?(?:<KIN>|friend|neighbou?r|boss|teacher|coach|partner|fianc\w*|girlfriend|boyfriend|god\w+) passed away\b|\b(?:\d+|two|three|four|five|six) (?:of my )?<KIN> (?:have |had )?(?:died|passed away)\b|\bi(?: have|'ve)? <ADV>lost (?:my (?:\w+ )?<KIN>|both (?:of )?(?:my )?(?:grand)?parents|an? grandparent|(?:my|an?) (?:best |good |close |dear |old )?friend)(?:[^\w']|$)|\b(?:she|he|they|who) passed away last\b|\b(?:my|i had (?:an?|some|two|three|a few|several)) (?:(?:best|good|close|dear|old|great|childhood|high school) )?friends? (?:who|that) (?:died|passed away|(?:were|was) killed)\b|\bfunerals?(?:\s*[.,!;]|\s*$|\s+(?:for|of|today|yesterday|tomorrow|last|this|next|was|is|will|service|and|in|on|at)\b)|\b(?:my|i had an?) (?:(?:\w+ ){0,2}<KIN>|(?:(?:best|good|close|dear|old|childhood|high school|college) ){0,2}friend)(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:(?:died|passed away|passes away|were killed|was killed|was murdered|dies (?:\w+ ){0,2}(?:years?|months?|weeks?) ago)\b|passed<DEATH_TAIL>)|\bmy <KIN>\b(?:[^'’.!?\n][^.!?\n]{0,59}?)?(?:,\s*|[.!]\s+|\b(?:and|but) |\b(?:before|since|after|when) )(?:(?:she|he|they) <DIED>|(?:she|he)(?:'s| is) (?:now )?deceased\b)|\bthe (?:\w+ )?deaths? of (?:both )?my (?:\w+ )?<KIN>\b|\bmy <KIN>'s (?:\w+ )?death\b|\bmy (?:husband|wife|spouse|partner|fianc\w*)'s <KIN>\b(?:[^'.!?\n][^.!?\n]{0,24})?\b(?:died|passed away|passed<DEATH_TAIL>)",
             "bereavement",
         ),
     ])
@@ -2900,6 +2901,33 @@ mod tests {
         }
         let bar_exam = profile("My husband and I met before he passed the bar exam.");
         assert_eq!(bar_exam.fields[3], vec!["married"]);
+    }
+
+    #[test]
+    fn rounds_117_to_121_wordings() {
+        for (text, event) in [
+            ("I just got a promotion at my job!", "got promoted"),
+            ("I have a great picture from my wedding where my friends and I are in a circle.", "wedding"),
+            ("My parents gave me a car for graduating from college.", "graduation"),
+            ("Years ago my childhood beagle died from kidney failure.", "lost a pet"),
+            ("My dog, riley had to be put to sleep due to congestive heart failure", "lost a pet"),
+            ("When I was pregnant with my first born, it was considered a high risk pregnancy.", "had a baby"),
+            ("When I was in labor with my third child, they were monitoring me.", "had a baby"),
+            ("One of the times I remember most was right after the birth of my first child.", "had a baby"),
+            ("I do, I have a 6 month old boy. How about you?", "had a baby"),
+            ("A couple years ago, I was hospitalized and diagnosed with MS.", "health issue"),
+            ("I wasn't sure at first and, being in a wheelchair, had nowhere to go.", "health issue"),
+            ("It's been awhile since I lost my last job.", "lost job"),
+            ("My husband's grandfather recently passed away, and his sons are acting selfish.", "bereavement"),
+        ] {
+            assert_eq!(events(text), vec![event], "{text}");
+        }
+        // a girlfriend's stay in rehab is hers
+        let girlfriend = "My girlfriend was hurt. I was with her every day while she was in rehab.";
+        assert!(events(girlfriend).is_empty(), "{girlfriend}: {:?}", events(girlfriend));
+        // a spouse's relative who died leaves the writer married, not widowed
+        assert_eq!(relationship("My husband's grandfather recently passed away."), vec!["married"]);
+        assert_eq!(relationship("Just enough to take the wife out and have a good time."), vec!["married"]);
     }
 
     #[test]
