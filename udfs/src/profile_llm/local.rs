@@ -771,10 +771,9 @@ static STATED_ROLES: Lexicon = LazyLock::new(|| {
 /// What comes before a place the writer lives in, is from or grew up in.
 const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live (?:(?:up|down|out|back) (?:north|south|east|west) )?(?:in|on|at|near|close to|(?:just )?outside(?: of)?)|i (?:used?|use) to be (?:in|from)|i grow up in|my childhood (?:in|on)|i spent my (?:youth|childhood|teens|teen years|early years) (?:in|on)|can'?t wait to (?:leave|get out of)|<I_AM> (?:[\p{L}\d]+ ){1,4}and (?:currently )?live (?:in|on)|(?:i|we|and) <ADV>(?:immigrated|emigrated) from|<I_AM> (?:[\p{L}\-]+,? ){1,4}and (?:originally )?from|\bnow live (?:in|on)|(?:<I_AM>|as) an? native of|i <ADV>work (?:at|in|for) (?:an? |the )(?:\p{L}+ ){1,3}?in|(?:i|but|and) <ADV>go to <SCHOOL> in|(?:<I_AM> <ADV>(?:at|attending)|i <ADV>(?:go to|attend)) the university of|<I_AM> (?:\p{L}+,\s*)?an? (?:[\p{L}\-]+ ){1,4}?from|(?:i|we) lived (?:in|on)|(?:glad|happy|lucky|blessed|fortunate|proud) to live (?:in|on)|<I_AM> <ADV>in|(?:stationed|deployed) (?:in|at)|in the (?:army|navy|military|air force|marines) in|(?:<I_AM>|<WE_ARE>|i'?ll be|we'?ll be|to be) (?:\w+ )?moving to|i'?ve lived in|i have lived in|<I_AM> <ADV>(?:\d{2},? )?(?:originally )?from|originally from|grew up,? (?:in|on|outside(?: of)?|near|around)|(?:(?m:^)|[.!]\s+)growing up (?:in|on)|(?m:^)\s*originally,|my homeland(?: is)?|i (?:just )?retired to|(?:(?:i was|i'?m|i am|and) |(?m:^)\s*)born (?:and raised )?(?:in|on the island of)|\bhere (?:today |tonight |now )?in|\bhere (?:upstate|downstate)|\bhere on the (?:\p{L}+ ){0,2}(?:coast|shore|side|island) of|\b(?:hello|hi|hey|greetings|howdy|good (?:morning|afternoon|evening|day)) from|(?:<I_AM> <ADV>|<WE_ARE> |(?m:^)\s*)based in|resid(?:e|ing) in|(?:\b(?:i|we) (?:[\p{L}'\d]+,? ){0,6}?|(?m:^)\s*|[.!]\s*)raised in|raised me (?:in|on)|(?:and i|and me) (?:are|were) (?:originally |both )?from|(?:(?m:^)|[.!])\s*being born (?:and raised )?in|\bone of the (?:[\p{L}\d,]+ ){0,3}(?:people|ones|folks) (?:who|that) live (?:in|on)|\b(?:born and )?bred in|i (?:come|came|hail) from|my home ?town(?: of| is|,)?|(?:going|went|go|headed|heading|moved) back home to|(?m:^)\s*(?:currently )?live (?:in|on)|(?m:^)\s*(?:still|currently|down|up|out) in|(?m:^)\s*(?:yes|yeah|yep|yup),? in|<WE_ARE> <ADV>(?:in|from)|my native|(?:near )?my (?:home|house|apartment|place|farm) in|(?:i|we|i'?ve|we'?ve|i have|we have) (?:just |recently |finally |also |since )?moved (?:back |here |over )?(?:--? )?to|(?:(?m:^)|[.!]\s+)moved (?:back |here |over )?to|(?:i|we|then|and|(?:(?m:^)|[.!])\s*just) came back to|my family (?:moved|came) (?:here |back |over )?to|living in|vivo en|aquí en|aqui en|soy de|ich wohne in|hier in|ich komme aus|moro em|sou de|j'habite à|j'habite a|ici à|je viens de|(?m:^)\s*(?:originally )?from|being from|(?:after|since) moving (?:here )?to|(?:my )?home is in|<I_AM> (?-i:\p{Lu}\p{Ll}+),? from";
 
-/// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL", "since moving here
-/// from alaska", "I came here from europe" (a sentence without its "I"; not
-/// "my parents just moved from ..."): the place was the writer's; `PLACE_MOVE` also reads where they
-/// went.
+/// "I moved here from ...", "... . just moved back here from ...", "Moved here from FL" (a sentence
+/// without its "I"; not "my parents just moved from ..."), "since moving here from alaska", "I came
+/// here from europe": the place was the writer's; `PLACE_MOVE` also reads where they went.
 const MOVED_FROM: &str = r"(?:\b(?:i|we) |(?:(?m:^)|[.!])\s*)(?:just |recently )?moved (?:back )?(?:here |once |away |over )?from|\b(?:since|after) moving (?:here |over )?from|\b(?:i|we) came (?:here|over) from";
 
 /// "a small town in ...", "a lovely place called ...", "the city of ...", "the suburb of ...": the
@@ -1930,10 +1929,10 @@ fn captures_overlapping<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<
 /// backreferences, so the words are listed.)
 static DOUBLED_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:a a|an an|the the|i i|am am|my my)\b"));
 
-/// News told without "I" at the start of a sentence, after a comma or after an ellipsis ("Just
-/// turned 40!", "Just got divorced.", "I'm a student, just moved to spokane", "Im well, just gave
-/// birth to twins!", "unpacking...just moved", "Im 18 and just graduated"): the writer's own, so "I" is put back for the rules
-/// that look for it.
+/// News told without "I" at the start of a sentence, after a comma, after an ellipsis or after "I'm
+/// ... and" ("Just turned 40!", "Just got divorced.", "I'm a student, just moved to spokane", "Im
+/// well, just gave birth to twins!", "unpacking...just moved", "Im 18 and just graduated"): the
+/// writer's own, so "I" is put back for the rules that look for it.
 static SUBJECTLESS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?im)(^|[.!,]\s+|\.\.\.\s*|\b(?:i'?m|i am) [\p{L}\d-]+(?: [\p{L}\d-]+)? and )((?:just|recently|finally) (?:turned|got|moved|graduated|started|finished|retired|became|lost|had|bought|gave birth)\b)",
