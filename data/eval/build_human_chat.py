@@ -53,11 +53,15 @@ MSC_SESSION_1_TEST = "data/msc/msc/msc_personasummary/session_1/test.txt"
 ED_TEST = "empathetic-dialogue/sys_dialog_texts.test.npy"
 
 
-def read(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     try:
-        return path.read_text()
+        return path.read_bytes()
     except OSError as error:
         sys.exit(f"build_human_chat: cannot read {path}: {error.strerror}")
+
+
+def read(path: Path) -> str:
+    return read_bytes(path).decode()
 
 
 class _ArrayRecord:
@@ -85,10 +89,7 @@ class _ArrayUnpickler(pickle.Unpickler):
 
 def npy_objects(path: Path) -> list:
     """The elements of a one-dimensional NumPy object array saved with numpy.save."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        sys.exit(f"build_human_chat: cannot read {path}: {error.strerror}")
+    data = read_bytes(path)
     if data[:6] != b"\x93NUMPY":
         sys.exit(f"build_human_chat: {path} is not a .npy file")
     # version 1 headers give their size in two bytes, later ones in four
@@ -130,8 +131,6 @@ def option_dir(args: list, option: str, what: str):
 
 def main() -> None:
     args = sys.argv[1:]
-    if not args:
-        sys.exit(__doc__)
     msc_root = option_dir(args, "--msc", "a Nitrogen216/Rsum checkout")
     ed_root = option_dir(args, "--ed", "a HLTCHKUST/MoEL checkout")
     if not args:

@@ -421,6 +421,9 @@ const UNTIL_CLAUSE_END: &str = r"([\p{L}][\p{L}'’ \-]{1,40}?)(?:\s*[.,!?;:)]|\
 /// hospital" says where, "I'm a musician. I work at Pet Smart" names a second job).
 static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let until = UNTIL_CLAUSE_END;
+    // the writer goes on without a second "I": "I am middle-aged and work in", "I love dogs but
+    // also work on"
+    let and_also = r"\bi\b[^.!?\n]{0,30}?\b(?:and|but) (?:also )?";
     [
         format!(r"(?im)\b(?:i <ADV>work {PART}|(?:<I_AM>|i(?:'?ve| have) <ADV>been) <ADV>employed |<I_AM> <ADV>an? (?:part[- ]time |full[- ]time )?employee )at (?:an? |the |our |my |this |one that(?: is|'s) an? )?(?:local )?{until}"),
         format!(r"(?im)\bi <ADV>work {PART}in (?:an? |the |our |my |this )(?:local )?{until}"),
@@ -432,12 +435,11 @@ static WORKPLACE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // store"; "work at a university" without the "I"
         format!(r"(?im)\b(?:i <ADV>(?:have|got|work)|<I_AM> <ADV>stuck (?:in|with)) an? {JOB_OPINION}?{JOB_QUALIFIER}?job (?:though |too |now )?(?:at|in|with) (?:an? |the )?(?:local )?{until}"),
         format!(r"(?im)^\s*(?:currently |still )?work(?:ing)? {PART}(?:at|for|in) (?:an? |the |my \p{{L}}+'s )(?:local )?{until}"),
-        format!(r"(?im)\bi\b[^.!?\n]{{0,30}}?\b(?:and|but) (?:also )?work {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
+        format!(r"(?im){and_also}work {PART}(?:at|for|in) (?:an? |the )(?:local )?{until}"),
         // "Me too, and working at mcdonald's.": a known workplace named without an article, at the
         // end of a clause
         format!(r"(?im)(?:^|[.!,]\s*)(?:(?:and|also|but)\s+)*(?:currently\s+|still\s+|now\s+)?working (?:at|for) ({WORKPLACES})(?:\s*[.!,]|\s*$|\s+(?:and|but|too|now|right now)\b)"),
-        r"(?i)(?:\bi <ADV>|\bi\b[^.!?\n]{0,30}?\b(?:and|but) (?:also )?)work on an? ((?:[\p{L}-]+\s+){0,2}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"
-            .to_string(),
+        format!(r"(?i)(?:\bi <ADV>|{and_also})work on an? ((?:[\p{{L}}-]+\s+){{0,2}}?(?:ranch|farm|ship|boat|oil rig|rig|desk|team|crew|line|site))\b"),
         // "I'm out on the oil rigs"
         r"(?i)\b<I_AM> <ADV>(?:out )?on (?:an?|the) (oil (?:rig|platform)s?)\b".to_string(),
         // "the factory where i work", "at the candy store I work"
