@@ -1991,6 +1991,28 @@ static NEAR_MISS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// News of someone else's ("My friend bought a house", "my brother just got a new job", "she
+/// graduated in May", "he got laid off"): dropped before the life events are read, as wishes are,
+/// since most event rules do not check their subject. Not a spouse's or partner's news, nor parents' moves, which the
+/// writer shares ("my husband and I bought a house", "my parents moved here when I was 5"), nor a
+/// death, which is the writer's bereavement ("my friend was killed"). News the writer shares ("me and
+/// my friend got an apartment") is kept: its "me and" is the first group.
+static OTHERS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(\b(?:me|i|we) and )?\b(?:(?:my|our|his|her|their|a) (?:\w+ )?(?:friends?|buddy|pal|roommate|brothers?|sisters?|siblings?|sons?|daughters?|kids?|cousins?|aunt|uncle|nephew|niece|grand(?:son|daughter|kids?|children)|boss|coworkers?|co-workers?|colleagues?|neighbou?rs?|\w+-in-law)|he|she)(?-i: \p{Lu}\p{L}+)? <ADV>(?:bought|built|graduated|retired|(?:got|was|has been|had been) (?:a (?:new )?job|the job|hired|promoted|fired|laid off|let go|accepted)|got (?:a|an|the|his|her) (?:new )?(?:job|house|home|apartment|promotion|degree|diploma)|lost (?:his|her|their) job|started (?:a|his|her) (?:new )?job|moved)\b",
+    )
+});
+
+/// What a dropping pattern leaves of one match: all of it when its first group took part (the "not"
+/// of a negated condition, the "me and" of shared news), else nothing.
+fn kept_when_first_group(found: &regex::Captures) -> String {
+    if found.get(1).is_some() {
+        found[0].to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// A profile of the fan who wrote `text` (messages one per line).
 pub fn profile(text: &str) -> Profile {
     // phones type "I’m"; the rules are written with a straight apostrophe
@@ -2003,16 +2025,13 @@ pub fn profile(text: &str) -> Profile {
     let text = &WISHED_AWAY.replace_all(text, "I am");
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // "if I ever got married" has not happened; the word lists below still read the whole text
-    let keep_negated = |condition: &regex::Captures| {
-        if condition.get(1).is_some() {
-            condition[0].to_string()
-        } else {
-            String::new()
-        }
-    };
-    let unconditional = &CONDITION.replace_all(text, keep_negated);
+    let unconditional = &CONDITION.replace_all(text, kept_when_first_group);
     let statements = statements(unconditional);
-    let events = matches(&LIFE_EVENTS, &NEAR_MISS.replace_all(&WISH.replace_all(unconditional, ""), ""));
+    // wishes, near misses and others' news are no events of the writer's
+    let not_wished = WISH.replace_all(unconditional, "");
+    let happened = NEAR_MISS.replace_all(&not_wished, "");
+    let own_news = OTHERS_NEWS.replace_all(&happened, kept_when_first_group);
+    let events = matches(&LIFE_EVENTS, &own_news);
     Profile::from_lists([
         ages(unconditional, &statements),
         jobs(&statements),
@@ -2954,6 +2973,25 @@ mod tests {
         // a spouse's relative who died leaves the writer married, not widowed
         assert_eq!(relationship("My husband's grandfather recently passed away."), vec!["married"]);
         assert_eq!(relationship("Just enough to take the wife out and have a good time."), vec!["married"]);
+    }
+
+    #[test]
+    fn others_news_is_not_the_writers() {
+        for (text, not_this) in [
+            ("My friend bought a house in a cheap town.", "moved house"),
+            ("My son Tom just bought a new home.", "moved house"),
+            ("Our neighbor got a new apartment downtown.", "moved house"),
+            ("He got hired at the bank last week.", "started a new job"),
+        ] {
+            assert!(!events(text).contains(&not_this.to_string()), "{text}: {:?}", events(text));
+        }
+        for (text, event) in [
+            ("Me and my friend bought a house together.", "moved house"),
+            ("My husband bought a house for us.", "moved house"),
+            ("My best friend was killed in a crash.", "bereavement"),
+        ] {
+            assert!(events(text).contains(&event.to_string()), "{text}: {:?}", events(text));
+        }
     }
 
     #[test]
