@@ -1993,10 +1993,10 @@ static NEAR_MISS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// News of someone else's ("My friend bought a house", "my brother just got a new job", "she
 /// graduated in May", "he got laid off"): dropped before the life events are read, as wishes are,
-/// since most event rules do not check their subject. Not a spouse's or partner's news, nor parents' moves, which the
-/// writer shares ("my husband and I bought a house", "my parents moved here when I was 5"), nor a
-/// death, which is the writer's bereavement ("my friend was killed"). News the writer shares ("me and
-/// my friend got an apartment") is kept: its "me and" is the first group.
+/// since most event rules do not check their subject. Not a spouse's or partner's news, nor
+/// parents' moves, which the writer shares ("my husband bought us a house", "my parents moved here
+/// when I was 5"), nor a death, which is the writer's bereavement ("my friend was killed"). News
+/// the writer shares ("me and my friend got an apartment") is kept: its "me and" is the first group.
 static OTHERS_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(\b(?:me|i|we) and )?\b(?:(?:my|our|his|her|their|a) (?:\w+ )?(?:friends?|buddy|pal|roommate|brothers?|sisters?|siblings?|sons?|daughters?|kids?|cousins?|aunt|uncle|nephew|niece|grand(?:son|daughter|kids?|children)|boss|coworkers?|co-workers?|colleagues?|neighbou?rs?|\w+-in-law)|he|she)(?-i: \p{Lu}\p{L}+)? <ADV>(?:bought|built|graduated|retired|(?:got|was|has been|had been) (?:a (?:new )?job|the job|hired|promoted|fired|laid off|let go|accepted)|got (?:a|an|the|his|her) (?:new )?(?:job|house|home|apartment|promotion|degree|diploma)|lost (?:his|her|their) job|started (?:a|his|her) (?:new )?job|moved)\b",
@@ -3016,7 +3016,7 @@ mod tests {
             ("Then I joined the ballet company that I dance in.", "started a new job"),
             ("I let go of the rope and fell.", "lost job"),
             ("I lost a job offer because I was late.", "lost job"),
-            ("He later passed the exam.", "bereavement"),
+            ("My brother studied for months. Later he passed the exam.", "bereavement"),
         ] {
             assert!(!events(text).contains(&not_this.to_string()), "{text}: {:?}", events(text));
         }
