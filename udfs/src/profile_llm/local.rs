@@ -2075,6 +2075,20 @@ mod tests {
         field(text, 8)
     }
 
+    /// Each text's life events hold the event named beside it.
+    fn assert_finds_events(cases: &[(&str, &str)]) {
+        for (text, event) in cases {
+            assert!(events(text).contains(&event.to_string()), "{text}: {:?}", events(text));
+        }
+    }
+
+    /// No text's life events hold the event named beside it.
+    fn assert_finds_no_events(cases: &[(&str, &str)]) {
+        for (text, not_this) in cases {
+            assert!(!events(text).contains(&not_this.to_string()), "{text}: {:?}", events(text));
+        }
+    }
+
     #[test]
     fn explicit_statements_in_several_languages() {
         let p = profile("hey\nI'm 34 btw\nI work as a truck driver, long hours\nI live in Austin\nI'm divorced\nI just got promoted!");
@@ -2977,26 +2991,22 @@ mod tests {
 
     #[test]
     fn others_news_is_not_the_writers() {
-        for (text, not_this) in [
+        assert_finds_no_events(&[
             ("My friend bought a house in a cheap town.", "moved house"),
             ("My son Tom just bought a new home.", "moved house"),
             ("Our neighbor got a new apartment downtown.", "moved house"),
             ("He got hired at the bank last week.", "started a new job"),
-        ] {
-            assert!(!events(text).contains(&not_this.to_string()), "{text}: {:?}", events(text));
-        }
-        for (text, event) in [
+        ]);
+        assert_finds_events(&[
             ("Me and my friend bought a house together.", "moved house"),
             ("My husband bought a house for us.", "moved house"),
             ("My best friend was killed in a crash.", "bereavement"),
-        ] {
-            assert!(events(text).contains(&event.to_string()), "{text}: {:?}", events(text));
-        }
+        ]);
     }
 
     #[test]
     fn rounds_128_to_129_wordings() {
-        for (text, event) in [
+        assert_finds_events(&[
             ("Last month I got canned from my job at the mill.", "lost job"),
             ("I was let go in March and I'm still looking.", "lost job"),
             ("The plant closed and we all got laid off.", "lost job"),
@@ -3006,10 +3016,8 @@ mod tests {
             ("Once while I was pregnant with our son I slipped on the ice.", "had a baby"),
             ("We found out it's a girl! She'll be here in spring.", "expecting a baby"),
             ("My uncle was ill for a while.\nA week later he passed away in his sleep.", "bereavement"),
-        ] {
-            assert!(events(text).contains(&event.to_string()), "{text}: {:?}", events(text));
-        }
-        for (text, not_this) in [
+        ]);
+        assert_finds_no_events(&[
             ("My father almost died. His heart is weak.", "bereavement"),
             ("I nearly lost my job over that email.", "lost job"),
             ("My family came to visit last weekend.", "moved house"),
@@ -3017,9 +3025,7 @@ mod tests {
             ("I let go of the rope and fell.", "lost job"),
             ("I lost a job offer because I was late.", "lost job"),
             ("My brother studied for months. Later he passed the exam.", "bereavement"),
-        ] {
-            assert!(!events(text).contains(&not_this.to_string()), "{text}: {:?}", events(text));
-        }
+        ]);
         assert!(events("My family came to America when I was five.").contains(&"moved house".to_string()));
         assert!(events("my family came to the us when I was 9").contains(&"moved house".to_string()));
         // a partner of the past who is the spouse now
@@ -3030,7 +3036,7 @@ mod tests {
 
     #[test]
     fn rounds_124_to_127_wordings() {
-        for (text, event) in [
+        assert_finds_events(&[
             ("Our daughter was just born, the first girl after three boys!", "had a baby"),
             ("This morning I realized I was pregnant. What a surprise.", "expecting a baby"),
             ("We knew she was pregnant but not whether it was a boy.", "expecting a baby"),
@@ -3047,16 +3053,12 @@ mod tests {
             ("I'm so excited to graduate college this spring!", "graduation"),
             ("The interview went well and I ended up getting the job.", "started a new job"),
             ("We built a new house last year.", "moved house"),
-        ] {
-            assert!(events(text).contains(&event.to_string()), "{text}: {:?}", events(text));
-        }
-        for (text, not_this) in [
+        ]);
+        assert_finds_no_events(&[
             ("Oh, that's the same year my son was born.", "had a baby"),
             ("I'm a coffee addict, I admit it.", "health issue"),
             ("My wife was able to get a job with a bank!", "started a new job"),
-        ] {
-            assert!(!events(text).contains(&not_this.to_string()), "{text}: {:?}", events(text));
-        }
+        ]);
         assert_eq!(age("I missed the meeting because it was my 21st birthday."), vec!["21"]);
         for student in [
             "I was trying to study for a test but the music was loud.",
@@ -3072,15 +3074,13 @@ mod tests {
 
     #[test]
     fn rounds_122_to_123_wordings() {
-        for (text, event) in [
+        assert_finds_events(&[
             ("It went well, we eventually got married!", "wedding"),
             ("My wife left and so I had to leave the country.", "moved house"),
             ("Last week I had a panic attack for no reason.", "health issue"),
             ("I've been using a walker for a year now.", "health issue"),
             ("In college I heard that one of my best friends had been killed in a crash.", "bereavement"),
-        ] {
-            assert!(events(text).contains(&event.to_string()), "{text}: {:?}", events(text));
-        }
+        ]);
         assert_eq!(relationship("It went well, we eventually got married!"), vec!["married"]);
         assert_eq!(age("I tried to forget that my 40th birthday was coming up."), vec!["40"]);
         assert_eq!(place("I had plans to move from Ohio to Texas, but I'm not sure now."), vec!["Ohio"]);
