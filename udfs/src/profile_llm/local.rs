@@ -801,8 +801,8 @@ const PLACE_CUES: &str = r"(?:i|we) <ADV>(?:used to |(?:chose|decided) to )?live
 /// here from europe": the place was the writer's; `PLACE_MOVE` also reads where they went.
 const MOVED_FROM: &str = r"(?:\b(?:i|we) |(?:(?m:^)|[.!])\s*)(?:just |recently )?moved (?:back )?(?:here |once |away |over )?from|\b(?:since|after) moving (?:here |over )?from|\b(?:i|we) came (?:here|over) from";
 
-/// "my area in ...", "a small town in ...", "a lovely place called ...", "the city of ...", "the suburb of ...": the
-/// named place follows.
+/// "my area in ...", "a small town in ...", "a lovely place called ...", "the city of ...", "the
+/// suburb of ...": the named place follows.
 const UNNAMED_PLACE: &str = r"my (?:area|neck of the woods|part of (?:the )?(?:country|state|world)) in[ \t]+|the (?:island|state|city|town|village|county|province|suburbs?|outskirts|area) of[ \t]+|an? (?:small |little |big |tiny )?(?:town|city|village|suburb|farm|island)[ \t]+(?:in|near|outside(?: of)?|on the (?:\p{Ll}+ )*?(?:coast|edge|outskirts|border) of)[ \t]+|an? (?:\p{Ll}+ )?(?:place|town|city|village|state|country) called[ \t]+";
 
 /// Lowercase words that qualify a capitalized place without being part of its name ("rural
