@@ -3052,9 +3052,7 @@ mod tests {
             ("I spent the day at the hospital with my aunt.", "health issue"),
         ]);
         // the writer's own news is still read after someone else's praise
-        assert!(
-            events("I'm proud of my son for helping. I just graduated college!").contains(&"graduation".to_string())
-        );
+        assert_finds_events(&[("I'm proud of my son for helping. I just graduated college!", "graduation")]);
         assert_eq!(job("One time I studied all night for my first psychology exam."), vec!["student"]);
         assert_eq!(job("I just finished two college classes this summer."), vec!["student"]);
         assert!(job("I took some college classes but never finished my degree.").is_empty());
@@ -3160,8 +3158,10 @@ mod tests {
             ("I lost a job offer because I was late.", "lost job"),
             ("My brother studied for months. Later he passed the exam.", "bereavement"),
         ]);
-        assert!(events("My family came to America when I was five.").contains(&"moved house".to_string()));
-        assert!(events("my family came to the us when I was 9").contains(&"moved house".to_string()));
+        assert_finds_events(&[
+            ("My family came to America when I was five.", "moved house"),
+            ("my family came to the us when I was 9", "moved house"),
+        ]);
         // a partner of the past who is the spouse now
         assert_eq!(relationship("I used to be jealous of my boyfriend (now husband!) back then."), vec!["married"]);
         assert_eq!(job("I have a new album coming out next month."), vec!["musician"]);
@@ -3220,11 +3220,15 @@ mod tests {
         assert_eq!(place("I had plans to move from Ohio to Texas, but I'm not sure now."), vec!["Ohio"]);
         assert_eq!(job("He works long hours so i could stay home with our baby."), vec!["stay at home parent"]);
         // a husband's new job is his; the writer's own still counts
-        let husband = "My husband was out of work, and yesterday he finally got a new job!";
-        assert!(!events(husband).contains(&"started a new job".to_string()), "{husband}: {:?}", events(husband));
-        for own in ["I finally got a new job!", "Got a new job today.", "I'll be starting a new job soon."] {
-            assert!(events(own).contains(&"started a new job".to_string()), "{own}: {:?}", events(own));
-        }
+        assert_finds_no_events(&[(
+            "My husband was out of work, and yesterday he finally got a new job!",
+            "started a new job",
+        )]);
+        assert_finds_events(&[
+            ("I finally got a new job!", "started a new job"),
+            ("Got a new job today.", "started a new job"),
+            ("I'll be starting a new job soon.", "started a new job"),
+        ]);
     }
 
     #[test]
