@@ -61,7 +61,26 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read(path: Path) -> str:
-    return read_bytes(path).decode()
+    try:
+        return read_bytes(path).decode()
+    except UnicodeDecodeError as error:
+        sys.exit(f"build_human_chat: {path} is not UTF-8 text: {error.reason} at byte {error.start}")
+
+
+def parse_json(text: str, where: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        at = f"line {error.lineno}, column {error.colno}"
+        sys.exit(f"build_human_chat: {where} is not JSON: {error.msg} ({at})")
+
+
+def field(record, key: str, where: str):
+    """`record[key]`, or a one-line exit naming `where` when the record has no such key."""
+    try:
+        return record[key]
+    except (KeyError, TypeError):
+        sys.exit(f"build_human_chat: {where} has no {key!r} field")
 
 
 class _ArrayRecord:
@@ -104,6 +123,11 @@ def npy_objects(path: Path) -> list:
         sys.exit(f"build_human_chat: {path} is not a NumPy object array: {error}")
 
 
+def msc_turns(line: str, where: str) -> list:
+    """The turns of one Multi-Session Chat dialogue line."""
+    return [field(turn, "text", where) for turn in field(parse_json(line, where), "dialog", where)]
+
+
 def ed_dialogues(contexts: list) -> list:
     """Dialogues from EmpatheticDialogues contexts: each context that extends the one before it
     replaces it; any other starts a dialogue."""
@@ -138,27 +162,31 @@ def main() -> None:
     root = Path(args[0])
     rounds = {int(r) for r in args[1:]}
     turns_by_source = {
-        prefix: [dialogue["dialogue"] for dialogue in json.loads(read(root / path))]
+        prefix: [field(dialogue, "dialogue", root / path) for dialogue in parse_json(read(root / path), root / path)]
         for prefix, path in KNOWEE_SOURCES.items()
     }
     if msc_root is not None:
-        turns_by_source["msc1t"] = [
-            [turn["text"] for turn in json.loads(line)["dialog"]]
-            for line in read(msc_root / MSC_SESSION_1_TEST).splitlines()
-        ]
+        msc = msc_root / MSC_SESSION_1_TEST
+        turns_by_source["msc1t"] = [msc_turns(line, f"{msc}:{at}") for at, line in enumerate(read(msc).splitlines(), 1)]
     if ed_root is not None:
         turns_by_source["edt"] = ed_dialogues(npy_objects(ed_root / ED_TEST))
     labels = Path(__file__).with_name("human_chat_labels.jsonl")
-    for line in labels.read_text().splitlines():
-        row = json.loads(line)
-        if rounds and row["round"] not in rounds:
+    for at, line in enumerate(read(labels).splitlines(), start=1):
+        where = f"{labels}:{at}"
+        row = parse_json(line, where)
+        row_id, round_number = field(row, "id", where), field(row, "round", where)
+        if rounds and round_number not in rounds:
             continue
-        prefix, dialogue, side = row["id"].split("-")
+        parts = str(row_id).split("-")
+        if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in ("0", "1"):
+            sys.exit(f"build_human_chat: {where}: id {row_id!r} is not SOURCE-DIALOGUE-SIDE")
+        prefix, dialogue, side = parts[0], int(parts[1]), int(parts[2])
         if prefix not in turns_by_source:
             needed = "--ed MOEL_DIR" if prefix == "edt" else "--msc RSUM_DIR"
-            sys.exit(f"build_human_chat: {row['id']} (round {row['round']}) needs {needed}")
-        turns = turns_by_source[prefix][int(dialogue)]
-        row["text"] = "\n".join(turns[int(side) :: 2])
+            sys.exit(f"build_human_chat: {row_id} (round {round_number}) needs {needed}")
+        if dialogue >= len(turns_by_source[prefix]):
+            sys.exit(f"build_human_chat: {row_id} (round {round_number}) names a dialogue its source lacks")
+        row["text"] = "\n".join(turns_by_source[prefix][dialogue][side::2])
         print(json.dumps(row))
 
 
