@@ -36,8 +36,8 @@ use regex::Regex;
 
 use super::profile::Profile;
 
-/// How people type "I am": "I'm", "im", "i m", "iam", "I actually am" (apostrophes are straightened in
-/// `profile`).
+/// How people type "I am": "I'm", "im", "i m", "iam", "I actually am" (apostrophes are
+/// straightened in `profile`).
 const I_AM: &str = r"(?:i'?m|i m|iam|i\s+(?:myself\s+)?<ADV>am)";
 
 /// How people type "we are": "we're", "we are", "we re"; not "were", which is "they were" and "I
@@ -1722,6 +1722,14 @@ fn field_named_elsewhere(lowercase_phrase: &str) -> bool {
         .any(|determiner| lowercase_phrase.strip_prefix(determiner).is_some_and(|rest| FIELD_WORDS.contains(&rest)))
 }
 
+/// First words of a captured workplace that make it not one workplace: "the restaurant that i
+/// work at we ..." is a clause, "both primary and high schools" is cut at "and", "the place where
+/// I grew up" is no workplace.
+#[rustfmt::skip]
+const NOT_ONE_WORKPLACE_OPENINGS: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "both", "either", "is", "was", "are", "were", "place", "town", "city",
+];
+
 fn jobs(text: &str) -> Vec<String> {
     let text = &ANOTHER_TIME.replace_all(text, "");
     let text = &TAKEN_FOR.replace_all(text, "");
@@ -1738,27 +1746,8 @@ fn jobs(text: &str) -> Vec<String> {
         .map(|title| first_words(title, 6));
     let not_a_job = |j: &String| {
         let lower = j.to_lowercase();
-        // not one workplace: "the restaurant that i work at we ..." is a clause, "both primary and
-        // high schools" is cut at "and", "the place where I grew up" is no workplace
-        let not_one_workplace = lower.split_whitespace().next().is_some_and(|w| {
-            matches!(
-                w,
-                "i" | "we"
-                    | "you"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "both"
-                    | "either"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-                    | "place"
-                    | "town"
-                    | "city"
-            )
-        });
+        let not_one_workplace =
+            lower.split_whitespace().next().is_some_and(|w| NOT_ONE_WORKPLACE_OPENINGS.contains(&w));
         !not_one_workplace
             && !matches!(
                 lower.as_str(),
