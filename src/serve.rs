@@ -69,10 +69,10 @@ pub async fn serve(ctx: SessionContext, config: ServeConfig) -> Result<()> {
     setup_pg_catalog(&ctx, "datafusion", EmptyContextProvider).map_err(|e| *e)?;
     let guard: Arc<dyn QueryHook> = Arc::new(StatementGuard { allow_writes: config.allow_writes });
     let startup = match config.login {
-        Some((user, password)) => Startup::Password(CleartextPasswordAuthStartupHandler::new(
+        Some((user, password)) => Startup::Password(Box::new(CleartextPasswordAuthStartupHandler::new(
             FixedLogin { user, password },
             DefaultServerParameterProvider::default(),
-        )),
+        ))),
         None => Startup::Open(OpenStartup),
     };
     let handlers = Arc::new(Handlers {
@@ -225,7 +225,7 @@ impl NoopStartupHandler for OpenStartup {}
 /// Startup with or without a password (the server handlers need one concrete type).
 enum Startup {
     Open(OpenStartup),
-    Password(CleartextPasswordAuthStartupHandler<FixedLogin, DefaultServerParameterProvider>),
+    Password(Box<CleartextPasswordAuthStartupHandler<FixedLogin, DefaultServerParameterProvider>>),
 }
 
 #[async_trait]

@@ -211,6 +211,7 @@ fn start_listening(binary: &str, args: &[String], port: u16, log: &Path) -> Opti
         std::thread::sleep(Duration::from_millis(100));
     }
     let _ = child.kill();
+    let _ = child.wait();
     None
 }
 

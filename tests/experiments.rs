@@ -236,7 +236,8 @@ async fn chatter_performance_on_the_sample() {
         .collect();
     replies.sort_by(f64::total_cmp);
     let middle = replies.len() / 2;
-    let median = if replies.len() % 2 == 0 { (replies[middle - 1] + replies[middle]) / 2.0 } else { replies[middle] };
+    let median =
+        if replies.len().is_multiple_of(2) { (replies[middle - 1] + replies[middle]) / 2.0 } else { replies[middle] };
     assert_eq!(top[0][1].as_deref(), Some(conversations.len().to_string().as_str()));
     assert_eq!(top[0][2].as_deref(), Some(fans.len().to_string().as_str()));
     let reported: f64 = top[0][3].as_deref().and_then(|s| s.parse().ok()).expect("median");

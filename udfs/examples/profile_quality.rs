@@ -85,7 +85,7 @@ fn stated_facts(path: &Path, which: &str, show_misses: bool) {
 /// one fan's messages to several models never sit in both halves.
 fn is_development_fan(fan_model_id: &str) -> Option<bool> {
     let fan: u64 = fan_model_id.split('_').nth(1)?.parse().ok()?;
-    Some(fan % 2 == 0)
+    Some(fan.is_multiple_of(2))
 }
 
 fn seed_agreement(path: &Path) {

@@ -46,7 +46,7 @@ pub trait BatchApi: Send + Sync + 'static {
 
 /// The distinct texts of a column, and for each row the index of its text (None for NULL rows
 /// and rows `keep` rejects).
-pub fn distinct_texts<'a>(texts: &'a StringArray, keep: impl Fn(&str) -> bool) -> (Vec<&'a str>, Vec<Option<usize>>) {
+pub fn distinct_texts(texts: &StringArray, keep: impl Fn(&str) -> bool) -> (Vec<&str>, Vec<Option<usize>>) {
     let mut distinct: Vec<&str> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let rows = texts
@@ -79,6 +79,9 @@ pub async fn cached_answers<A: BatchApi>(
     Ok(answers)
 }
 
+/// One answered batch: its items' indexes and each item's answer (None where it failed alone).
+type BatchAnswers<T> = (Vec<usize>, Vec<Option<T>>);
+
 /// Answers `batches` (of indexes into `items`) with up to `concurrency` requests in flight and
 /// writes each answer into `answers` at its item's index.
 pub async fn answer_batches<A: BatchApi>(
@@ -90,7 +93,7 @@ pub async fn answer_batches<A: BatchApi>(
     answers: &mut [Option<A::Answer>],
 ) -> Result<()> {
     Counters::add(&api.counters().items_total, batches.iter().map(|b| b.len() as u64).sum());
-    let results: Vec<(Vec<usize>, Vec<Option<A::Answer>>)> = futures::stream::iter(batches)
+    let results: Vec<BatchAnswers<A::Answer>> = futures::stream::iter(batches)
         .map(|batch| {
             let batch_items = batch.iter().map(|&i| items[i].clone()).collect();
             // A task of its own, so that reading large answers uses every core.

@@ -188,7 +188,7 @@ fn fuzzy_graph(indexes: &[u32], distances: &[f32], k: usize) -> Vec<(u32, u32, f
     }
     // Fuzzy union: w(i,j) + w(j,i) − w(i,j)·w(j,i), for both directions.
     let mut both: Vec<(u32, u32, f32)> = directed.iter().flat_map(|&(i, j, w)| [(i, j, w), (j, i, -w)]).collect();
-    both.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    both.sort_by_key(|&(i, j, _)| (i, j));
     let mut edges = Vec::with_capacity(both.len());
     let mut at = 0;
     while at < both.len() {

@@ -200,7 +200,9 @@ impl BatchApi for VoyageClient {
     }
 
     fn decode(bytes: &[u8]) -> Option<Vec<f32>> {
-        (bytes.len() % 4 == 0)
+        bytes
+            .len()
+            .is_multiple_of(4)
             .then(|| bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
     }
 

@@ -615,10 +615,13 @@ const TEACHING_TITLES: [&str; 4] = ["professor", "lecturer", "instructor", "tuto
 /// The branches of the armed forces, named as a job ("I'm in the navy").
 const MILITARY_BRANCHES: [&str; 5] = ["army", "navy", "air force", "marines", "coast guard"];
 
+/// Whether a job found beside a role names that role better.
+type JobTest = fn(&str) -> bool;
+
 /// Roles read from what the writer does that give way to a job naming them better (given in
 /// lowercase): "serving my country" to a branch named beside it ("in the army"), "I teach at a
 /// university" to "a distinguished professor".
-const ROLES_NAMED_BETTER: [(&str, fn(&str) -> bool); 2] = [
+const ROLES_NAMED_BETTER: [(&str, JobTest); 2] = [
     ("military", |job| MILITARY_BRANCHES.iter().any(|branch| job.contains(branch))),
     ("teacher", |job| TEACHING_TITLES.iter().any(|title| job.ends_with(title))),
 ];
@@ -1243,7 +1246,7 @@ fn soft_matches(lexicon: &[(Regex, &'static str)], lines: &[&str]) -> Vec<String
         .filter(|(count, _)| *count >= needed)
         .collect();
     // a stable sort keeps the lexicon's order among equal counts
-    counted.sort_by(|a, b| b.0.cmp(&a.0));
+    counted.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
     counted.into_iter().take(SOFT_VALUES).map(|(_, label)| label.to_string()).collect()
 }
 
@@ -3911,9 +3914,8 @@ mod tests {
         ] {
             assert_eq!(job(text), expected, "{text}");
         }
-        for no_job in ["I unfortunately do not. Im a hard worker. Do what needs to get done."] {
-            assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
-        }
+        let no_job = "I unfortunately do not. Im a hard worker. Do what needs to get done.";
+        assert!(job(no_job).is_empty(), "{no_job}: {:?}", job(no_job));
         for (text, expected) in [
             ("I'm from Sebastian Florida, Right underneath Cocoa beach !", &["Sebastian Florida"][..]),
             (
